@@ -1,0 +1,143 @@
+"""Exceptions and problem records.
+
+One root exception, :class:`LkipError`, with subclasses that carry structured
+fields.  Data problems are collected as :class:`Problem` records (all of them,
+not only the first) and raised together in a :class:`DataError`.  Every message
+a planner reads is in Bahasa Indonesia.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "DataError",
+    "LkipError",
+    "Level",
+    "Location",
+    "Problem",
+    "RenderError",
+    "SettingsError",
+]
+
+
+class Level(str, Enum):
+    """Severity of a :class:`Problem`."""
+
+    GALAT = "galat"  # error: the data cannot be used as it is
+    PERINGATAN = "peringatan"  # warning: probably wrong, the report can still be built
+    INFO = "info"  # information for the reviewer (e.g. which target version is used)
+
+    @property
+    def label(self) -> str:
+        """Upper-case label used in CLI output."""
+        return self.value.upper()
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the input a value comes from.
+
+    ``file`` is shown relative to the data folder when possible; ``sheet`` is the
+    Excel sheet (None for the text form); ``row`` is the 1-based row as the user
+    sees it in Excel or in a CSV editor (the header is row 1); ``column`` is the
+    column header.
+    """
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"baris {self.row}")
+        if self.column:
+            parts.append(f"kolom '{self.column}'")
+        return ", ".join(parts)
+
+    def with_column(self, column: str | None) -> Location:
+        """Return a copy pointing at another column of the same row."""
+        return Location(self.file, self.sheet, self.row, column)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the input data.
+
+    ``code`` is a stable machine-readable identifier (e.g. ``"anggaran.rollup"``)
+    used by tests and by the reviewer's appendix; ``message`` is the Indonesian
+    sentence a planner reads and should say what was found, what is expected and
+    how to fix it.
+    """
+
+    level: Level
+    code: str
+    message: str
+    location: Location | None = None
+    found: str | None = None
+    expected: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        text = f"[{self.level.label}] {where}{self.message}"
+        if self.found is not None:
+            text += f" Ditemukan: {self.found}."
+        if self.expected is not None:
+            text += f" Seharusnya: {self.expected}."
+        return text
+
+
+class LkipError(Exception):
+    """Root of all errors raised by lkip_helpers."""
+
+
+@dataclass
+class DataError(LkipError):
+    """The input data has one or more errors; ``problems`` lists all of them."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        errors = [p for p in self.problems if p.level is Level.GALAT]
+        head = f"Data tidak dapat dipakai: {len(errors)} galat ditemukan."
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+    @classmethod
+    def from_problems(cls, problems: Iterable[Problem]) -> DataError:
+        """Build the error from a collection of problems."""
+        return cls(list(problems))
+
+
+class SettingsError(LkipError):
+    """A settings file under ``params/`` is invalid (message says which key and why)."""
+
+
+@dataclass
+class RenderError(LkipError):
+    """A chapter notebook failed for one kecamatan."""
+
+    kecamatan: str
+    chapter: str
+    cell_index: int | None = None
+    detail: str = ""
+    notebook_path: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        cell = f", sel {self.cell_index}" if self.cell_index is not None else ""
+        where = f" (notebook tersimpan di {self.notebook_path})" if self.notebook_path else ""
+        return (
+            f"Gagal menyusun laporan Kecamatan {self.kecamatan}: bab '{self.chapter}'"
+            f"{cell}: {self.detail}{where}"
+        )

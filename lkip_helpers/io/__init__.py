@@ -1,0 +1,1 @@
+"""Reading and writing data sets: text form (CSV/YAML) and Excel workbooks."""
