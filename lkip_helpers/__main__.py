@@ -1,0 +1,5 @@
+"""Allow ``python -m lkip_helpers``."""
+
+from .cli import main
+
+main()
