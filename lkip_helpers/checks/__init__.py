@@ -1,0 +1,234 @@
+"""Cross-table consistency checks of one data set (``lkip check``).
+
+The loaders already refuse what cannot be read (types, required cells, unknown
+references).  These checks look at a data set that *could* be read and ask
+whether it contradicts itself the way the reference report does (domain.md
+section 4).  Each check is one small function ``check_xxx(ds, settings)``
+returning :class:`~lkip_helpers.errors.Problem` records that all carry the
+check's stable ``code``; :data:`CHECKS` lists them in order with a one-line
+Indonesian description for the reviewer's appendix.
+
+Levels, as a kabupaten reviewer would want them:
+
+* GALAT - a printed figure would be wrong: a budget roll-up that does not add up
+  to the Rupiah, a belanja composition that does not match the total, realisasi
+  above pagu.  ``lkip check`` exits 1.
+* PERINGATAN - two places of the report would contradict each other, or a
+  number cannot be computed (population total vs sum by sex, shares not summing
+  to 100, a letter grade that does not match its score, text copied from
+  another kecamatan or year, a realisasi without target ...).  The report can be
+  built; a person must decide.
+* INFO - facts the reviewer should see (targets that differ between document
+  versions, outputs above/below target, demo data, a late signature).
+
+Module layout: :mod:`.anggaran` (budget), :mod:`.profil` (Bab I tables),
+:mod:`.kinerja` (targets and realisasi), :mod:`.struktur` (sasaran, programs,
+outputs), :mod:`.narasi` (copied text), :mod:`.umum` (demo flag, dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import Level, Problem
+from ..schema import TABLES
+from ._util import table_of
+from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
+from .kinerja import (
+    check_huruf_skor,
+    check_realisasi_tanpa_target,
+    check_target_beda_versi,
+    check_target_nol,
+    check_target_tanpa_realisasi,
+)
+from .narasi import check_kecamatan_lain, check_tahun_asing
+from .profil import check_mata_pencaharian, check_penduduk, check_sdm_jumlah
+from .struktur import (
+    check_output_selisih,
+    check_output_tanpa_realisasi,
+    check_program_tanpa_sasaran,
+    check_sasaran_tanpa_indikator,
+    check_sasaran_tanpa_program,
+)
+from .umum import check_data_contoh, check_tanggal_dokumen, check_tanggal_ttd
+
+if TYPE_CHECKING:
+    from ..model import DataSet
+    from ..settings import Settings
+
+__all__ = [
+    "CHECKS",
+    "Check",
+    "check_anggaran_komposisi",
+    "check_anggaran_rollup",
+    "check_data_contoh",
+    "check_huruf_skor",
+    "check_kecamatan_lain",
+    "check_mata_pencaharian",
+    "check_output_selisih",
+    "check_output_tanpa_realisasi",
+    "check_penduduk",
+    "check_program_tanpa_sasaran",
+    "check_realisasi_melebihi_pagu",
+    "check_realisasi_tanpa_target",
+    "check_sasaran_tanpa_indikator",
+    "check_sasaran_tanpa_program",
+    "check_sdm_jumlah",
+    "check_tahun_asing",
+    "check_tanggal_dokumen",
+    "check_tanggal_ttd",
+    "check_target_beda_versi",
+    "check_target_nol",
+    "check_target_tanpa_realisasi",
+    "run_checks",
+]
+
+CheckFn = Callable[["DataSet", "Settings | None"], list[Problem]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registered check: its problem ``code``, Indonesian ``judul``, the function, its highest level."""
+
+    code: str
+    judul: str
+    fn: CheckFn
+    tingkat: Level
+
+
+_G, _P, _I = Level.GALAT, Level.PERINGATAN, Level.INFO
+
+#: Every check, in the order the reviewer's appendix lists them.
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "anggaran.rollup",
+        "Pagu dan realisasi sub kegiatan, kegiatan, program dan total anggaran berjumlah tepat sampai rupiah.",
+        check_anggaran_rollup,
+        _G,
+    ),
+    Check(
+        "anggaran.komposisi",
+        "Belanja operasi + belanja modal = total pagu; belanja pegawai + barang dan jasa tidak melebihi belanja operasi.",
+        check_anggaran_komposisi,
+        _G,
+    ),
+    Check(
+        "anggaran.melebihi_pagu",
+        "Realisasi tidak melebihi pagu (sub kegiatan, kegiatan, program, total).",
+        check_realisasi_melebihi_pagu,
+        _G,
+    ),
+    Check(
+        "sdm.jumlah",
+        "Jumlah ASN sama menurut jabatan, pangkat/golongan dan pendidikan.",
+        check_sdm_jumlah,
+        _P,
+    ),
+    Check("profil.penduduk", "Penduduk laki-laki + perempuan = jumlah penduduk.", check_penduduk, _P),
+    Check(
+        "profil.mata_pencaharian", "Persentase mata pencaharian berjumlah 100%.", check_mata_pencaharian, _P
+    ),
+    Check(
+        "kinerja.huruf_skor",
+        "Nilai huruf indikator (mis. Nilai SAKIP) sepadan dengan skornya menurut skala predikat.",
+        check_huruf_skor,
+        _P,
+    ),
+    Check(
+        "kinerja.target_beda_versi",
+        "Target yang berbeda antara Renstra, RKT dan PK untuk indikator dan tahun yang sama, serta versi yang dipakai laporan.",
+        check_target_beda_versi,
+        _I,
+    ),
+    Check(
+        "kinerja.realisasi_tanpa_target",
+        "Setiap realisasi punya target tahun yang sama (tahun laporan: dari versi target laporan).",
+        check_realisasi_tanpa_target,
+        _P,
+    ),
+    Check(
+        "kinerja.target_tanpa_realisasi",
+        "Setiap target tahun laporan (versi laporan) punya realisasi.",
+        check_target_tanpa_realisasi,
+        _P,
+    ),
+    Check("kinerja.target_nol", "Target 0 yang membuat capaian tidak dapat dihitung.", check_target_nol, _P),
+    Check(
+        "struktur.sasaran_tanpa_indikator",
+        "Setiap sasaran Renstra yang berlaku punya indikator.",
+        check_sasaran_tanpa_indikator,
+        _P,
+    ),
+    Check(
+        "struktur.program_tanpa_sasaran",
+        "Setiap program dikaitkan dengan paling sedikit satu sasaran.",
+        check_program_tanpa_sasaran,
+        _P,
+    ),
+    Check(
+        "struktur.sasaran_tanpa_program",
+        "Setiap sasaran Renstra yang berlaku didukung paling sedikit satu program.",
+        check_sasaran_tanpa_program,
+        _P,
+    ),
+    Check(
+        "output.tanpa_realisasi",
+        "Setiap indikator output sub kegiatan punya realisasi.",
+        check_output_tanpa_realisasi,
+        _P,
+    ),
+    Check(
+        "output.selisih",
+        "Realisasi output sub kegiatan yang melampaui atau di bawah target.",
+        check_output_selisih,
+        _I,
+    ),
+    Check(
+        "narasi.kecamatan_lain",
+        "Teks laporan tidak menyebut kecamatan lain (tanda teks salinan).",
+        check_kecamatan_lain,
+        _P,
+    ),
+    Check(
+        "narasi.tahun",
+        "Teks laporan tidak menyebut tahun yang bukan milik laporan (tanda teks salinan).",
+        check_tahun_asing,
+        _P,
+    ),
+    Check("instansi.data_contoh", "Data set bertanda data contoh, bukan data resmi.", check_data_contoh, _I),
+    Check(
+        "tanggal.ttd",
+        "Tanggal laporan jatuh setelah tahun anggaran berakhir dan dalam batas penyampaian.",
+        check_tanggal_ttd,
+        _P,
+    ),
+    Check(
+        "tanggal.dokumen",
+        "Tanggal PK, RKT, SK IKU, penghargaan dan posisi realisasi berada pada rentang yang wajar.",
+        check_tanggal_dokumen,
+        _P,
+    ),
+)
+
+
+def _order(problem: Problem) -> tuple[int, int]:
+    table = table_of(problem.location)
+    index = list(TABLES).index(table) if table else len(TABLES)
+    row = problem.location.row if problem.location and problem.location.row is not None else 0
+    return index, row
+
+
+def run_checks(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
+    """Run every check of :data:`CHECKS` and return all findings.
+
+    Findings are ordered by table (schema order), then row; findings of one row
+    keep the order of :data:`CHECKS`.  ``settings`` defaults to
+    ``load_settings()`` (``params/default.yaml``), read only by the checks that
+    need it (the predikat scale of ``kinerja.huruf_skor``).
+    """
+    found: list[Problem] = []
+    for check in CHECKS:
+        found.extend(check.fn(ds, settings))
+    return sorted(found, key=_order)
