@@ -1,0 +1,363 @@
+"""Checks of the transcribed reference data set data/2023/umbulsari.
+
+These tests read the text form with csv/yaml only (no project loader), so they test
+the transcription itself: files and columns per ``lkip_helpers.schema``, references
+between tables, budget sums and the key 2022/2023 figures of the seed report.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lkip_helpers.schema import TABLES, ColType
+from lkip_helpers.wilayah import KECAMATAN_JEMBER
+
+FOLDER = Path(__file__).resolve().parents[1] / "data" / "2023" / "umbulsari"
+
+PAGU_TOTAL = 4231208525
+REALISASI_TOTAL = 3437517304
+
+
+# ----------------------------------------------------------------- reading helpers
+def _is_yaml(name: str) -> bool:
+    tbl = TABLES[name]
+    return tbl.kind == "fields" or tbl.text_format == "yaml"
+
+
+def _header(name: str) -> list[str]:
+    with (FOLDER / TABLES[name].filename).open(encoding="utf-8", newline="") as f:
+        return next(csv.reader(f))
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    """Records of a table as dicts of strings ('' = missing)."""
+    path = FOLDER / TABLES[name].filename
+    if _is_yaml(name):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return [{k: "" if v is None else str(v) for k, v in item.items()} for item in data]
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def fields(name: str) -> dict:
+    return yaml.safe_load((FOLDER / TABLES[name].filename).read_text(encoding="utf-8"))
+
+
+def by(name: str, key: str) -> dict[str, dict[str, str]]:
+    return {r[key]: r for r in rows(name)}
+
+
+def rp(value: str) -> int:
+    assert re.fullmatch(r"\d+", value), f"rupiah not canonical: {value!r}"
+    return int(value)
+
+
+# ----------------------------------------------------------------- files and columns
+@pytest.mark.parametrize("name", list(TABLES))
+def test_every_table_has_its_file_with_schema_columns(name):
+    tbl = TABLES[name]
+    path = FOLDER / tbl.filename
+    assert path.is_file(), f"missing {tbl.filename}"
+    cols = list(tbl.column_names)
+    if tbl.kind == "fields":
+        data = fields(name)
+        assert isinstance(data, dict)
+        assert list(data) == cols, f"{name}.yaml keys differ from schema"
+    elif tbl.text_format == "yaml":
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert isinstance(data, list)
+        assert data
+        for item in data:
+            assert list(item) == cols, f"{name}.yaml item keys differ: {item}"
+    else:
+        assert _header(name) == cols, f"{name}.csv header differs from schema"
+
+
+def test_catatan_exists():
+    text = (FOLDER / "CATATAN.md").read_text(encoding="utf-8")
+    assert "Tahun Anggaran 2022" in text
+    assert "Sukorambi" in text
+
+
+@pytest.mark.parametrize("name", [n for n, t in TABLES.items() if t.kind == "records"])
+def test_required_unique_and_choices(name):
+    tbl = TABLES[name]
+    data = rows(name)
+    for col in tbl.columns:
+        values = [r[col.name] for r in data]
+        if col.required:
+            assert all(v.strip() for v in values), f"{name}.{col.name}: empty required value"
+        if col.unique:
+            present = [v for v in values if v]
+            assert len(present) == len(set(present)), f"{name}.{col.name}: duplicates"
+        if col.type is ColType.PILIHAN:
+            assert all(v in col.choices for v in values if v), f"{name}.{col.name}: bad choice"
+        if col.type is ColType.YA_TIDAK:
+            assert all(v in ("ya", "tidak") for v in values if v)
+        if col.type in (ColType.BULAT, ColType.RUPIAH):
+            assert all(re.fullmatch(r"\d+", v) for v in values if v), f"{name}.{col.name}"
+        if col.type in (ColType.DESIMAL, ColType.PERSEN):
+            assert all(re.fullmatch(r"\d+(\.\d+)?", v) for v in values if v), f"{name}.{col.name}"
+        if col.type is ColType.NILAI:
+            assert all(re.fullmatch(r"\d+(\.\d+)?|AA|A|BB|B|CC|C|D", v) for v in values if v)
+        if col.type is ColType.TANGGAL:
+            assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) for v in values if v)
+
+
+@pytest.mark.parametrize(
+    ("name", "col"),
+    [(n, c) for n, t in TABLES.items() if t.kind == "records" for c in t.columns if c.references],
+)
+def test_references_exist(name, col):
+    ref_table, ref_col = col.references.split(".")
+    known = {r[ref_col] for r in rows(ref_table)}
+    missing = {r[col.name] for r in rows(name) if r[col.name] and r[col.name] not in known}
+    assert not missing, f"{name}.{col.name} -> {col.references}: {missing}"
+
+
+def test_versi_values():
+    for name in ("tujuan", "sasaran", "indikator"):
+        for r in rows(name):
+            assert r["versi"] in ("awal", "perubahan", "awal,perubahan"), (name, r)
+
+
+def test_letter_indicators_have_letter_values():
+    jenis = {r["kode"]: r["jenis"] for r in rows("indikator")}
+    for table in ("target", "realisasi"):
+        for r in rows(table):
+            if jenis[r["kode_indikator"]] == "huruf" and r["nilai"]:
+                assert r["nilai"] in ("AA", "A", "BB", "B", "CC", "C", "D"), r
+            if jenis[r["kode_indikator"]] == "angka":
+                assert re.fullmatch(r"\d+(\.\d+)?", r["nilai"]), r
+
+
+def test_target_keys_unique():
+    keys = [(r["kode_indikator"], r["versi"], r["tahun"]) for r in rows("target")]
+    assert len(keys) == len(set(keys))
+    keys = [(r["kode_indikator"], r["tahun"]) for r in rows("realisasi")]
+    assert len(keys) == len(set(keys))
+
+
+# ----------------------------------------------------------------- budget
+def test_budget_sums():
+    anggaran = fields("anggaran")
+    assert anggaran["pagu_total"] == PAGU_TOTAL
+    assert anggaran["realisasi_total"] == REALISASI_TOTAL
+    programs = rows("program")
+    kegiatan = rows("kegiatan")
+    subs = rows("sub_kegiatan")
+    assert (len(programs), len(kegiatan), len(subs)) == (4, 6, 9)
+    for col, total in (("pagu", PAGU_TOTAL), ("realisasi", REALISASI_TOTAL)):
+        assert sum(rp(r[col]) for r in programs) == total
+        assert sum(rp(r[col]) for r in kegiatan) == total
+        assert sum(rp(r[col]) for r in subs) == total
+        for p in programs:
+            assert sum(rp(k[col]) for k in kegiatan if k["kode_program"] == p["kode"]) == rp(p[col])
+        for k in kegiatan:
+            assert sum(rp(s[col]) for s in subs if s["kode_kegiatan"] == k["kode"]) == rp(k[col])
+
+
+def test_budget_composition_and_pagu_murni():
+    a = fields("anggaran")
+    assert a["belanja_operasi"] == PAGU_TOTAL
+    assert a["belanja_modal"] == 0
+    assert a["belanja_pegawai"] + a["belanja_barang_jasa"] == PAGU_TOTAL
+    assert a["serapan_tahun_lalu"] == 98
+    assert a["tanggal_realisasi"] == "2023-12-31"
+    # pagu murni, where filled on a parent, equals the sum of its children
+    subs = rows("sub_kegiatan")
+    for k in rows("kegiatan"):
+        if k["pagu_murni"]:
+            children = [s for s in subs if s["kode_kegiatan"] == k["kode"]]
+            assert all(s["pagu_murni"] for s in children)
+            assert sum(rp(s["pagu_murni"]) for s in children) == rp(k["pagu_murni"])
+    assert by("sub_kegiatan", "kode")["P1.K1.S1"]["pagu_murni"] == "3141671233"
+
+
+def test_program_sasaran_mapping_and_serapan():
+    mapping = {r["kode_program"]: r["kode_sasaran"] for r in rows("program_sasaran")}
+    assert mapping == {"P4": "S1", "P2": "S2", "P3": "S3", "P1": "S4"}
+    prog = by("program", "kode")
+    serapan = {k: round(rp(p["realisasi"]) / rp(p["pagu"]) * 100, 1) for k, p in prog.items()}
+    assert serapan == {"P1": 81.3, "P2": 85.1, "P3": 82.2, "P4": 72.7}
+
+
+def test_outputs_from_tabel_3_6():
+    out = [
+        (r["kode_sub_kegiatan"], r["satuan"], r["target"], r["realisasi"])
+        for r in rows("output_sub_kegiatan")
+    ]
+    assert ("P1.K1.S1", "orang", "22", "22") in out
+    assert ("P2.K1.S1", "dokumen", "50", "50") in out
+    assert ("P3.K1.S1", "lembaga", "10", "10") in out
+    assert ("P4.K1.S1", "laporan", "10", "10") in out
+
+
+# ----------------------------------------------------------------- performance
+MEASURED = {  # kode: (sasaran, nama, arah, jenis)
+    "I1.1": (
+        "S1",
+        "Persentase Penyelesaian Laporan dan Pelanggaran Ketertiban Umum serta Ketentraman Masyarakat",
+        "positif",
+        "angka",
+    ),
+    "I2.1": ("S2", "IKM", "positif", "angka"),
+    "I3.1": ("S3", "Persentase Fasilitasi Peningkatan Kesejahteraan Masyarakat", "positif", "angka"),
+    "I4.1": ("S4", "Nilai SAKIP", "positif", "huruf"),
+}
+
+
+def test_measured_sasaran_and_indicators():
+    sasaran = rows("sasaran")
+    first4 = sorted(sasaran, key=lambda r: int(r["urutan"]))[:4]
+    assert [r["kode"] for r in first4] == ["S1", "S2", "S3", "S4"]
+    assert first4[0]["uraian"] == "Terjaganya ketertiban umum dan ketentraman masyarakat Umbulsari"
+    assert first4[1]["uraian"].endswith("di Kecamatan Umbulsari")
+    assert first4[2]["uraian"] == "Fasilitasi Peningkatan Kesejahteraan Masyarakat Umbulsari"
+    assert first4[3]["uraian"] == "Terselenggaranya Pemerintahan Kecamatan Umbulsari yang Baik"
+    ind = by("indikator", "kode")
+    for kode, (s, nama, arah, jenis) in MEASURED.items():
+        r = ind[kode]
+        assert (r["kode_sasaran"], r["nama"], r["arah"], r["jenis"], r["iku"]) == (s, nama, arah, jenis, "ya")
+    assert ind["I3.2"]["nama"] == "Persentase Penduduk Miskin"
+    assert ind["I3.2"]["arah"] == "negatif"
+
+
+def _targets(versi: str, tahun: str) -> dict[str, str]:
+    return {
+        r["kode_indikator"]: r["nilai"] for r in rows("target") if r["versi"] == versi and r["tahun"] == tahun
+    }
+
+
+def test_targets_pk_perubahan():
+    assert fields("instansi")["versi_target"] == "pk_perubahan"
+    t23 = _targets("pk_perubahan", "2023")
+    assert {k: t23[k] for k in MEASURED} == {"I1.1": "100", "I2.1": "85", "I3.1": "100", "I4.1": "B"}
+    t22 = _targets("pk_perubahan", "2022")
+    assert {k: t22[k] for k in MEASURED} == {"I1.1": "80", "I2.1": "95", "I3.1": "85", "I4.1": "B"}
+
+
+def test_targets_renstra():
+    def series(kode):
+        return {
+            r["tahun"]: r["nilai"]
+            for r in rows("target")
+            if r["kode_indikator"] == kode and r["versi"] == "renstra_perubahan"
+        }
+
+    assert series("I2.1") == {"2023": "85", "2024": "90", "2025": "95", "2026": "100"}
+    assert series("I3.2") == {"2023": "1.5", "2024": "1", "2025": "0.5", "2026": "0"}
+    assert series("I4.1") == {"2023": "B", "2024": "BB", "2025": "A", "2026": "A"}
+    sakip = next(
+        r
+        for r in rows("target")
+        if r["kode_indikator"] == "I4.1" and r["versi"] == "renstra_perubahan" and r["tahun"] == "2023"
+    )
+    assert sakip["skor"] == "60"
+
+
+def test_realisasi():
+    real = {(r["kode_indikator"], r["tahun"]): (r["nilai"], r["skor"]) for r in rows("realisasi")}
+    assert real[("I1.1", "2023")] == ("97", "")
+    assert real[("I2.1", "2023")] == ("85", "")
+    assert real[("I3.1", "2023")] == ("85", "")
+    assert real[("I4.1", "2023")] == ("B", "85")
+    assert real[("I1.1", "2022")] == ("70", "")
+    assert real[("I2.1", "2022")] == ("95", "")
+    assert real[("I3.1", "2022")] == ("75", "")
+    assert real[("I4.1", "2022")] == ("", "80")
+
+
+def test_pembanding():
+    pem = {(r["kode_indikator"], r["tingkat"]): r["nilai"] for r in rows("pembanding")}
+    assert pem[("I2.1", "kabupaten")] == "83.76"
+    assert pem[("I4.1", "nasional")] == "63.36"
+
+
+# ----------------------------------------------------------------- instansi, profil, SDM
+def test_instansi_and_profil():
+    ins = fields("instansi")
+    assert (ins["kecamatan"], ins["kabupaten"], ins["tahun"]) == ("Umbulsari", "Jember", 2023)
+    assert ins["camat_nip"] == "197708272002121006"
+    assert ins["tanggal_ttd"] == "2024-02-23"
+    assert ins["data_status"] == "resmi"
+    prof = fields("profil")
+    assert prof["luas_km2"] == 64.44
+    # the seed's figures disagree on purpose (79.263 vs 39.865 + 39.368 = 79.233)
+    assert (prof["penduduk_total"], prof["penduduk_laki"], prof["penduduk_perempuan"]) == (
+        79263,
+        39865,
+        39368,
+    )
+    assert sum(int(r["persen"]) for r in rows("mata_pencaharian")) == 105
+    desa = rows("desa")
+    assert len(desa) == 10
+    assert sum(r["status"] == "Mandiri" for r in desa) == 6
+
+
+def test_sdm_tables():
+    jab = rows("sdm_jabatan")
+    assert len(jab) == 24
+    assert sum(int(r["jumlah"]) for r in jab) == 19
+    assert sum(int(r["jumlah"]) for r in rows("sdm_golongan")) == 19
+    pend = rows("sdm_pendidikan")
+    assert sum(int(r["jumlah"]) for r in pend if r["status"] == "ASN") == 19
+    assert sum(int(r["jumlah"]) for r in pend) == 31
+    assert len(rows("isu_strategis")) == 7
+    org = by("organisasi", "kode")
+    assert org["camat"]["induk"] == ""
+    assert {k for k, r in org.items() if r["induk"] == "sekretariat"} == {"subbag_umum", "subbag_perencanaan"}
+
+
+def test_dokumen():
+    dok = by("dokumen", "jenis")
+    assert set(dok) == {"pk_awal", "pk_perubahan", "rkt", "sk_iku"}
+    sk = dok["sk_iku"]
+    assert (sk["nomor"], sk["tempat"], sk["tanggal"]) == ("800/036/35.09.10/2023", "Umbulsari", "2023-03-15")
+    assert sk["pihak1_nip"] == "196808131990031011"
+    assert (dok["rkt"]["tempat"], dok["rkt"]["tanggal"]) == ("Jember", "2023-11-21")
+    for jenis in ("pk_awal", "pk_perubahan"):
+        assert "tidak tercantum di sumber" in dok[jenis]["catatan"]
+
+
+# ----------------------------------------------------------------- narrative
+KECAMATAN_LAIN = tuple(k for k in KECAMATAN_JEMBER if k != "Umbulsari")
+
+
+def test_narrative_planted_year_only_in_kata_pengantar():
+    narasi = rows("narasi")
+    hits = [r for r in narasi if "Tahun Anggaran 2022" in r["teks"]]
+    assert [r["bagian"] for r in hits] == ["kata_pengantar"]
+    assert not any("2022" in r["teks"] for r in rows("narasi_sasaran"))
+
+
+def test_no_other_kecamatan_names_in_scanned_text():
+    texts = [r["teks"] for r in rows("narasi")] + [r["teks"] for r in rows("narasi_sasaran")]
+    texts += [r["uraian"] for r in rows("sasaran")] + [r["nama"] for r in rows("indikator")]
+    for text in texts:
+        for name in KECAMATAN_LAIN:
+            assert not re.search(rf"\b{name}\b", text), (name, text)
+    assert "Sukorambi" in by("dokumen", "jenis")["sk_iku"]["catatan"]
+
+
+def test_narasi_sasaran_covers_measured_sasaran():
+    kinds = {(r["kode_sasaran"], r["jenis"]) for r in rows("narasi_sasaran")}
+    for s in ("S1", "S2", "S3", "S4"):
+        for jenis in ("uraian", "permasalahan", "solusi"):
+            assert (s, jenis) in kinds
+    bagian = {r["bagian"] for r in rows("narasi")}
+    assert {
+        "kata_pengantar",
+        "latar_belakang",
+        "maksud_tujuan",
+        "kedudukan_tugas_fungsi",
+        "kendala",
+        "rekomendasi",
+        "kesimpulan",
+        "penutup",
+    } <= bagian
