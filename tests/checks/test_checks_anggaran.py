@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lkip_helpers.checks import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
 from lkip_helpers.errors import Level, Location
@@ -93,3 +97,54 @@ def test_realisasi_melebihi_pagu_total(spec, build):
     (p,) = check_realisasi_melebihi_pagu(build(spec))
     assert p.location.column == "realisasi_total"
     assert "kelebihan Rp 1" in p.message
+
+
+_amount = st.integers(min_value=0, max_value=10**12)
+
+
+@given(
+    tree=st.lists(
+        st.lists(st.lists(_amount, min_size=1, max_size=4), min_size=1, max_size=3), min_size=1, max_size=4
+    ),
+    delta=st.integers(min_value=-(10**9), max_value=10**9).filter(bool),
+    data=st.data(),
+)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_rollup_property(spec, build, tree, delta, data):
+    """Any consistent budget tree passes; changing one stated amount by any non-zero delta fails."""
+    spec = copy.deepcopy(spec)  # the fixture is shared by all examples
+    programs, kegiatan, subs = [], [], []
+    for p, kegs in enumerate(tree, start=1):
+        p_total = 0
+        for k, amounts in enumerate(kegs, start=1):
+            k_code = f"P{p}.K{k}"
+            for s, amount in enumerate(amounts, start=1):
+                subs.append(
+                    {
+                        "kode": f"{k_code}.S{s}",
+                        "kode_kegiatan": k_code,
+                        "nama": "s",
+                        "pagu": amount,
+                        "realisasi": 0,
+                        "urutan": s,
+                    }
+                )
+            kegiatan.append(
+                {
+                    "kode": k_code,
+                    "kode_program": f"P{p}",
+                    "nama": "k",
+                    "pagu": sum(amounts),
+                    "realisasi": 0,
+                    "urutan": k,
+                }
+            )
+            p_total += sum(amounts)
+        programs.append({"kode": f"P{p}", "nama": "p", "pagu": p_total, "realisasi": 0, "urutan": p})
+    spec.records.update(program=programs, kegiatan=kegiatan, sub_kegiatan=subs)
+    spec.fields["anggaran"].update(pagu_total=sum(r["pagu"] for r in programs), realisasi_total=0)
+    assert check_anggaran_rollup(build(spec)) == []
+    table = data.draw(st.sampled_from(["program", "kegiatan", "sub_kegiatan"]))
+    row = data.draw(st.sampled_from(spec.records[table]))
+    row["pagu"] += delta
+    assert check_anggaran_rollup(build(spec)), "a changed amount must break a roll-up"
