@@ -90,6 +90,7 @@ _FALSE = frozenset({"tidak", "t", "false", "0"})
 
 _RE_PLAIN = re.compile(r"\d+")
 _RE_ID_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+_RE_SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?")
 _RE_COMMA_DEC = re.compile(r"\d+,\d+")
 _RE_DOT_DEC = re.compile(r"\d+\.\d+")
 _RE_EN_STYLE = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}")
@@ -184,12 +185,16 @@ def _refuse_odd_types(raw: object, col_type: ColType) -> None:
 
 def _text_number(text: str, *, whole: bool, col_type: ColType) -> Decimal:
     """Read an Indonesian number text (sign already allowed) into a Decimal."""
-    body = text.replace(" ", "")
+    body = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     sign = 1
     if body[:1] in ("-", "\u2212", "+"):
         sign = -1 if body[0] != "+" else 1
-        body = body[1:]
+        body = body[1:].lstrip()
     expected = _EXPECTED[col_type]
+    if " " in body:
+        if not _RE_SPACE_GROUPED.fullmatch(body):
+            raise _fail(text, expected)
+        body = body.replace(" ", "")  # '4 231 208 525': spaces as thousands separators
     if _RE_EN_STYLE.fullmatch(body):
         raise _fail(
             text, f"{expected}; gunakan format Indonesia: {_NUMBER_HINT} (bukan gaya Inggris 1,234.5)"

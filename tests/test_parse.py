@@ -40,6 +40,8 @@ ACCEPTED = [
     (parse_rupiah, 0.1 + 0.2 - 0.3 + 7, 7),  # float noise from a formula's cached value
     (parse_rupiah, "1.000", 1000),
     (parse_rupiah, "  Rp 0  ", 0),
+    (parse_rupiah, "4 231 208 525", 4231208525),
+    (parse_rupiah, "Rp\u00a04.231.208.525", 4231208525),
     (parse_int, "79.263", 79263),
     (parse_int, "79263", 79263),
     (parse_int, 2023.0, 2023),
@@ -110,6 +112,7 @@ REJECTED = [
     (parse_rupiah, "1,234.5", "Inggris"),
     (parse_rupiah, "Rp", "Rupiah"),
     (parse_rupiah, "empat juta", "Rupiah"),
+    (parse_rupiah, "12 34", "Rupiah"),
     (parse_int, "2,5", "bulat"),
     (parse_int, 2.5, "bulat"),
     (parse_int, "1,234,567", "Inggris"),

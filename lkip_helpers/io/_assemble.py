@@ -226,7 +226,10 @@ def _map_header(raw: RawRecords, problems: list[Problem]) -> dict[int, Column]:
     return mapping
 
 
-def _records_rows(raw: RawRecords, problems: list[Problem]) -> tuple[list[dict[str, Any]], list[Location]]:
+def _records_rows(
+    raw: RawRecords, problems: list[Problem]
+) -> tuple[list[dict[str, Any]], list[Location], set[str]]:
+    """Parse the rows; also return the names of the columns the header has."""
     mapping = _map_header(raw, problems)
     rows: list[dict[str, Any]] = []
     locations: list[Location] = []
@@ -241,7 +244,7 @@ def _records_rows(raw: RawRecords, problems: list[Problem]) -> tuple[list[dict[s
             row[col.name] = _parse(value, col, loc, problems)
         rows.append(row)
         locations.append(raw_row.location)
-    return rows, locations
+    return rows, locations, {col.name for col in mapping.values()}
 
 
 def _check_unique(
@@ -273,15 +276,17 @@ def _check_unique(
 
 
 def _check_references(
-    tables: dict[str, tuple[list[dict[str, Any]], list[Location]]], problems: list[Problem]
+    tables: dict[str, tuple[list[dict[str, Any]], list[Location]]],
+    present: dict[str, set[str]],
+    problems: list[Problem],
 ) -> None:
     for name, (rows, locs) in tables.items():
         for col in TABLES[name].columns:
             if not col.references:
                 continue
             ref_table, ref_col = col.references.split(".")
-            if ref_table not in tables:
-                continue  # the missing table is reported already
+            if ref_col not in present.get(ref_table, set()):
+                continue  # the missing table or column is reported already
             known = {r.get(ref_col) for r in tables[ref_table][0]} - {None}
             by_fold = {str(k).casefold(): k for k in known}
             for row, loc in zip(rows, locs, strict=True):
@@ -438,14 +443,15 @@ def assemble(
     tables: dict[str, tuple[list[dict[str, Any]], list[Location]]] = {}
     fields: dict[str, dict[str, Any]] = {}
     field_locations: dict[str, dict[str, Location]] = {}
+    present: dict[str, set[str]] = {}
     for raw in found:
         if isinstance(raw, RawFields):
             fields[raw.table.name], field_locations[raw.table.name] = _fields_values(raw, problems)
         else:
-            rows, locs = _records_rows(raw, problems)
+            rows, locs, present[raw.table.name] = _records_rows(raw, problems)
             _check_unique(raw.table.name, rows, locs, problems)
             tables[raw.table.name] = (rows, locs)
-    _check_references(tables, problems)
+    _check_references(tables, present, problems)
     _check_indicator_values(tables, problems)
     records = {name: frame_from_rows(name, rows, locs) for name, (rows, locs) in tables.items()}
     return DataSet(records, fields, field_locations, origin=origin, sources=sources)

@@ -15,6 +15,7 @@ import csv
 import io
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,19 @@ import yaml
 from ..errors import Location, Problem
 from ..model import LOKASI, DataSet, SourceFile
 from ..parse import format_number
-from ..schema import TABLES, Table
-from ._assemble import RawFields, RawRecords, RawRow, assemble, error, fail, finish, machine_value, warning
+from ..schema import TABLES, ColType, Table
+from ._assemble import (
+    RawFields,
+    RawRecords,
+    RawRow,
+    assemble,
+    error,
+    fail,
+    finish,
+    machine_value,
+    match_column,
+    warning,
+)
 
 __all__ = ["load_folder", "write_folder"]
 
@@ -151,13 +163,40 @@ def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> tuple[Any, yaml
     return data, node
 
 
-def _pairs(node: yaml.Node) -> list[tuple[str, int, int]]:
-    """Return (key, key line, value line) of a mapping node, 1-based lines."""
-    return [
-        (str(k.value), k.start_mark.line + 1, v.start_mark.line + 1)
+@dataclass(frozen=True)
+class _Pair:
+    key: str
+    key_line: int
+    value_line: int
+    text: str | None  # the scalar as typed, for text-like columns
+
+
+def _pairs(node: yaml.MappingNode) -> dict[str, _Pair]:
+    """Return the entries of a mapping node by key, with 1-based lines."""
+    return {
+        str(k.value): _Pair(
+            str(k.value),
+            k.start_mark.line + 1,
+            v.start_mark.line + 1,
+            v.value if isinstance(v, yaml.ScalarNode) else None,
+        )
         for k, v in node.value
         if isinstance(k, yaml.ScalarNode)
-    ]
+    }
+
+
+def _as_typed(table: Table, key: str, value: Any, pair: _Pair | None) -> Any:
+    """Return the value for ``key``: the typed text for text-like columns.
+
+    YAML would read ``kode_wilayah: 35.09`` as a float, ``telepon: 0331123`` as
+    an octal number and ``catatan: no`` as False; text, code and choice columns
+    take the scalar exactly as typed instead.
+    """
+    col = match_column(table, key)
+    textual = col is not None and col.type in (ColType.TEKS, ColType.KODE, ColType.PILIHAN)
+    if textual and value is not None and pair is not None and pair.text is not None:
+        return pair.text
+    return value
 
 
 def _read_yaml_fields(path: Path, rel: str, table: Table, problems: list[Problem]) -> RawFields | None:
@@ -178,8 +217,11 @@ def _read_yaml_fields(path: Path, rel: str, table: Table, problems: list[Problem
             )
         )
         return None
-    lines = {key: line for key, line, _ in _pairs(node)}
-    items = [(str(k), v, lines.get(str(k))) for k, v in data.items()]
+    pairs = _pairs(node)
+    items = []
+    for k, v in data.items():
+        pair = pairs.get(str(k))
+        items.append((str(k), _as_typed(table, str(k), v, pair), pair.key_line if pair else None))
     return RawFields(table, rel, None, items)
 
 
@@ -215,8 +257,11 @@ def _read_yaml_records(path: Path, rel: str, table: Table, problems: list[Proble
             )
             continue
         header += [str(k) for k in item if str(k) not in header]
-        lines = {key: value_line for key, _, value_line in _pairs(item_node)}
-        items.append(({str(k): v for k, v in item.items()}, lines, line))
+        pairs = _pairs(item_node)
+        lines = {key: pair.value_line for key, pair in pairs.items()}
+        items.append(
+            ({str(k): _as_typed(table, str(k), v, pairs.get(str(k))) for k, v in item.items()}, lines, line)
+        )
     rows = [
         RawRow(
             Location(rel, None, line),

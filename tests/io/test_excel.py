@@ -150,6 +150,8 @@ def test_umbulsari_reference_data_survives_the_workbook(tmp_path: Path) -> None:
     again = load(book)
     assert again.without_locations() == original.without_locations()
     assert again.kecamatan == "Umbulsari"
+    as_text = load(write_folder(again, tmp_path / "umbulsari"))
+    assert as_text.without_locations() == original.without_locations()
 
 
 # -- what people do in Excel ------------------------------------------------------------------

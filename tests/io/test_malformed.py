@@ -416,3 +416,10 @@ def test_unknown_grade_and_orphan_in_workbook(book: Path) -> None:
     assert_problem(
         problems, "rujukan.tidak_ada", Location("contoh.xlsx", "sub_kegiatan", 2, "kode_kegiatan"), "P9.K9"
     )
+
+
+def test_missing_key_column_does_not_flood_with_orphans(folder: Path) -> None:
+    drop_column(folder, "kegiatan", "kode")
+    problems = errors_of(folder)
+    assert_problem(problems, "kolom.tidak_ada", Location("kegiatan.csv", None, 1, "kode"), "kode")
+    assert "rujukan.tidak_ada" not in {p.code for p in problems}

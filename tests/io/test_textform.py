@@ -157,3 +157,19 @@ def test_load_dataset_uses_paths(tmp_path: Path, dataset: DataSet, monkeypatch: 
     assert ds.without_locations() == dataset.without_locations()
     monkeypatch.setenv("LKIP_DATA", str(tmp_path))
     assert load_dataset(2023, "Gunung Sari").kecamatan == "Contoh"
+
+
+def test_yaml_text_fields_are_taken_as_typed(folder: Path) -> None:
+    with (folder / "instansi.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("telepon: 0331123456\nalamat: null\nemail: yes\n")
+    path = folder / "instansi.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("kode_wilayah: 35.09.10", "kode_wilayah: 35.09"),
+        encoding="utf-8",
+    )
+    ds = load(folder)
+    assert ds.get("instansi", "telepon") == "0331123456"  # not the octal number YAML would read
+    assert ds.get("instansi", "kode_wilayah") == "35.09"  # not the float 35.09
+    assert ds.get("instansi", "email") == "yes"  # not True
+    assert ds.get("instansi", "alamat") is None
+    assert ds.get("instansi", "tahun") == 2023
