@@ -106,29 +106,31 @@ def check_huruf_skor(ds: DataSet, settings: Settings | None = None) -> list[Prob
 
     Applies to every ``target`` and ``realisasi`` row of an indicator with
     ``jenis = huruf`` that gives both a letter (``nilai``) and a ``skor``: the
-    letter must equal ``settings.skala.classify(skor).kode``.  (Umbulsari 2023:
-    realisasi "B" with score 85, which is "A" on the SAKIP scale.)
+    letter must equal ``settings.skala_huruf.classify(skor).kode`` (the scale that
+    turns a score into a grade letter; SAKIP AA..D unless configured otherwise,
+    and kept when ``settings.skala`` is another Pemda's capaian scale).  A score
+    outside the scale is reported too.  (Umbulsari 2023: realisasi "B" with score
+    85, which is "A" on the SAKIP scale.)
     """
     indikator = _indikator(ds)
     huruf = {k for k, row in indikator.items() if text(row["jenis"]) == "huruf"}
     if not huruf:
         return []
-    skala = load_default_settings(settings).skala
+    skala = load_default_settings(settings).skala_huruf
     out: list[Problem] = []
     for table, jenis in (("target", "target"), ("realisasi", "realisasi")):
         for row in rows(ds, table):
             kode = text(row["kode_indikator"])
             skor = as_float(row["skor"])
-            if kode not in huruf or skor is None or not is_grade(row["nilai"]):
+            if kode not in huruf or skor is None:
                 continue
-            letter = row["nilai"].strip().upper()
             where = f"{jenis} {_versi(row['versi'])} " if table == "target" else f"{jenis} "
             try:
-                band = skala.classify(skor)
-            except (ValueError, LookupError):
+                band = skala.classify(skor, strict=True)
+            except ValueError:
                 message = (
                     f"Skor {angka(skor)} pada {where}tahun {text(row['tahun'])} {_nama(indikator, kode)} "
-                    f"berada di luar skala predikat. Periksa skor (biasanya 0-100)."
+                    f"berada di luar skala predikat ({angka(skala.bawah)}-{angka(skala.atas)}). Periksa skor."
                 )
                 out.append(
                     problem(
@@ -137,11 +139,12 @@ def check_huruf_skor(ds: DataSet, settings: Settings | None = None) -> list[Prob
                         message,
                         row_location(row, "skor"),
                         found=angka(skor),
-                        expected="skor di dalam skala",
+                        expected=f"skor {angka(skala.bawah)}-{angka(skala.atas)}",
                     )
                 )
                 continue
-            if band.kode == letter:
+            letter = row["nilai"].strip().upper() if is_grade(row["nilai"]) else None
+            if letter is None or band.kode == letter:
                 continue
             message = (
                 f"Nilai huruf {where}tahun {text(row['tahun'])} {_nama(indikator, kode)} tertulis '{letter}', "

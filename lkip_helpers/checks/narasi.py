@@ -158,10 +158,17 @@ def _sentences(value: str) -> Iterator[tuple[int, str]]:
 
 
 def _snippet(sentence: str, start: int, end: int, width: int = 70) -> str:
+    """The words around ``sentence[start:end]``, about ``width`` characters each side."""
     lo, hi = max(0, start - width), min(len(sentence), end + width)
+    if lo > 0:
+        space = sentence.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(sentence):
+        space = sentence.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
     head = "..." if lo > 0 else ""
     tail = "..." if hi < len(sentence) else ""
-    return f"{head}{sentence[lo:hi].strip()}{tail}"
+    return f"{head}{sentence[lo:hi].strip().rstrip('.,;:')}{tail}"
 
 
 # -- other kecamatan --------------------------------------------------------------------

@@ -324,7 +324,9 @@ class _SakipScale:
         _Band("D", "Sangat Kurang", 0, 30),
     )
 
-    def classify(self, value: float) -> _Band:
+    bawah, atas = 0.0, 100.0
+
+    def classify(self, value: float, *, strict: bool = False) -> _Band:
         for band in self.bands:
             if band.bawah < value <= band.atas or (band.bawah == 0 and value == 0):
                 return band
@@ -335,6 +337,7 @@ class _SakipScale:
 @dataclass(frozen=True)
 class _Settings:
     skala: _SakipScale = field(default_factory=_SakipScale)
+    skala_huruf: _SakipScale = field(default_factory=_SakipScale)
 
 
 @pytest.fixture
