@@ -18,8 +18,16 @@ from typing import Any
 import pandas as pd
 
 from . import fmt
-from .budget import hitung_serapan, rollup
-from .capaian import RataRata, capaian_frame, rata_rata_keseluruhan, rata_rata_sasaran
+from .budget import efisiensi_frame, hitung_serapan, rollup, serapan_sasaran
+from .capaian import (
+    RataRata,
+    bandingkan_pembanding,
+    capaian_frame,
+    hitung_capaian,
+    rata_rata_keseluruhan,
+    rata_rata_sasaran,
+    tahun_target_akhir_tercapai,
+)
 from .model import LOKASI, DataSet
 from .settings import Settings
 
@@ -27,9 +35,14 @@ __all__ = [
     "RingkasanAnggaran",
     "anggaran_tree",
     "capaian_sasaran",
+    "efisiensi_sasaran",
     "indikator_diukur",
     "nilai_indikator",
     "pengukuran_kinerja",
+    "perbandingan_pembanding",
+    "perbandingan_renstra",
+    "perbandingan_tahun",
+    "program_pendukung",
     "ringkasan_anggaran",
     "versi_target",
 ]
@@ -114,7 +127,7 @@ def pengukuran_kinerja(
     df.insert(0, "no", df["no_sasaran"])
     df["target_teks"] = [fmt.nilai(_value(v), s) for v, s in zip(df["target"], df["satuan"], strict=True)]
     df["realisasi_teks"] = [
-        fmt.nilai(_value(v), s) if _value(v) is not None or _value(sk) is None else fmt.angka(sk, 2)
+        _teks_realisasi(v, sk, s, settings)
         for v, sk, s in zip(df["realisasi"], df["realisasi_skor"], df["satuan"], strict=True)
     ]
     per_sasaran = rata_rata_sasaran(df, settings.skala)
@@ -172,3 +185,201 @@ def ringkasan_anggaran(ds: DataSet) -> RingkasanAnggaran:
         serapan_tahun_lalu=None if lalu is None else float(lalu),
         selisih_serapan=selisih,
     )
+
+
+# ----------------------------------------------------------------- Tabel 3.2: year by year
+_FALLBACK_VERSI = ("pk_perubahan", "pk_awal", "rkt", "renstra_perubahan", "renstra_awal")
+
+
+def _target_for(tgt: pd.DataFrame, kode: str, tahun: int, versi: str) -> tuple[Any, Any, str | None]:
+    """Target of ``kode`` in ``tahun``: the report's version first, then the others."""
+    rows = tgt[(tgt["kode_indikator"] == kode) & (tgt["tahun"] == tahun)]
+    for v in (versi, *(x for x in _FALLBACK_VERSI if x != versi)):
+        hit = rows[rows["versi"] == v]
+        if len(hit):
+            return _value(hit.iloc[0]["nilai"]), _value(hit.iloc[0]["skor"]), v
+    return None, None, None
+
+
+def perbandingan_tahun(ds: DataSet, settings: Settings, tahun_awal: int | None = None) -> pd.DataFrame:
+    """Tabel 3.2: target, realisasi and capaian of each measured indicator per year.
+
+    Years run from the Renstra start (or ``tahun_awal``) to the report year.  The
+    target of each year is taken from the report's version when present, else from
+    the next document version (column ``versi`` says which).  Long format: one row
+    per indicator and year, with the columns of :func:`capaian.capaian_frame`.
+    """
+    awal = int(tahun_awal or ds.instansi.get("renstra_awal") or ds.tahun - 1)
+    ind = indikator_diukur(ds)
+    tgt = _plain(ds.df("target"))
+    rea = _plain(ds.df("realisasi"))
+    rows = []
+    for _, r in ind.iterrows():
+        for th in range(awal, ds.tahun + 1):
+            t, ts, v = _target_for(tgt, r["kode_indikator"], th, versi_target(ds))
+            hit = rea[(rea["kode_indikator"] == r["kode_indikator"]) & (rea["tahun"] == th)]
+            rv = _value(hit.iloc[0]["nilai"]) if len(hit) else None
+            rs = _value(hit.iloc[0]["skor"]) if len(hit) else None
+            rows.append({**r.to_dict(), "tahun": th, "versi": v, "target": t, "target_skor": ts,
+                         "realisasi": rv, "realisasi_skor": rs})
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return df
+    df = df.astype({"target": "object", "realisasi": "object"})
+    df = capaian_frame(df, settings)
+    df["target_teks"] = [fmt.nilai(_value(v), s) for v, s in zip(df["target"], df["satuan"], strict=True)]
+    df["realisasi_teks"] = [_teks_realisasi(v, sk, s, settings) for v, sk, s in
+                            zip(df["realisasi"], df["realisasi_skor"], df["satuan"], strict=True)]
+    return df.reset_index(drop=True)
+
+
+def _teks_realisasi(v: Any, skor: Any, satuan: str, settings: Settings) -> str:
+    """Realisasi as printed: a letter known only by its score shows "BB (skor 80)"."""
+    v, skor = _value(v), _value(skor)
+    if v is None and skor is not None:
+        v = settings.skala_huruf.classify(float(skor)).kode
+    text = fmt.nilai(v, satuan)
+    if isinstance(v, str) and skor is not None:
+        text += f" (skor {fmt.angka(skor, 2).rstrip('0').rstrip(',')})"
+    return text
+
+
+# ------------------------------------------------------------- Tabel 3.3: Renstra end target
+def perbandingan_renstra(ds: DataSet, settings: Settings) -> pd.DataFrame:
+    """Tabel 3.3: the report year's realisasi against the Renstra end-of-period target.
+
+    ``target_akhir`` is the target for ``renstra_akhir`` in ``renstra_perubahan``
+    (else ``renstra_awal``); ``capaian_akhir`` is the realisasi measured against it;
+    ``tahun_tercapai``/``tahun_ke`` give the first year the end target was met
+    ("tercapai pada tahun ke-N periode Renstra"), NA when not yet met.
+    """
+    akhir = int(ds.instansi.get("renstra_akhir") or ds.tahun)
+    awal = int(ds.instansi.get("renstra_awal") or ds.tahun)
+    tgt = _plain(ds.df("target"))
+    rea = _plain(ds.df("realisasi"))
+    df, _ = pengukuran_kinerja(ds, settings)
+    rows = []
+    for _, r in df.iterrows():
+        kode = r["kode_indikator"]
+        t_akhir, ts_akhir, versi = None, None, None
+        for v in ("renstra_perubahan", "renstra_awal"):
+            hit = tgt[(tgt["kode_indikator"] == kode) & (tgt["tahun"] == akhir) & (tgt["versi"] == v)]
+            if len(hit):
+                t_akhir, ts_akhir, versi = _value(hit.iloc[0]["nilai"]), _value(hit.iloc[0]["skor"]), v
+                break
+        mine = rea[rea["kode_indikator"] == kode]
+        by_year = {int(y): _grade_or_value(v, s, settings) for y, v, s in
+                   zip(mine["tahun"], mine["nilai"], mine["skor"], strict=True) if int(y) <= ds.tahun}
+        hit = (tahun_target_akhir_tercapai(by_year, t_akhir, r["arah"], awal, renstra_akhir=akhir)
+               if t_akhir is not None else None)
+        cap = hitung_capaian(t_akhir, r["realisasi"], arah=r["arah"], jenis=r["jenis"], settings=settings,
+                             target_skor=ts_akhir, realisasi_skor=r["realisasi_skor"])
+        rows.append({
+            "no": r["no"], "kode_sasaran": r["kode_sasaran"], "sasaran": r["sasaran"],
+            "kode_indikator": kode, "indikator": r["indikator"], "satuan": r["satuan"], "arah": r["arah"],
+            "jenis": r["jenis"], "tahun_akhir": akhir, "versi_renstra": versi,
+            "target_akhir": t_akhir, "target_akhir_teks": fmt.nilai(t_akhir, r["satuan"]),
+            "realisasi": r["realisasi"], "realisasi_teks": r["realisasi_teks"],
+            "capaian_akhir": cap.nilai, "capaian_akhir_mentah": cap.mentah, "alasan": cap.alasan,
+            "tahun_tercapai": hit.tahun if hit else None, "tahun_ke": hit.tahun_ke if hit else None,
+        })
+    out = pd.DataFrame(rows)
+    if not out.empty:
+        out = out.astype({"capaian_akhir": "float64", "capaian_akhir_mentah": "float64",
+                          "tahun_tercapai": "Int64", "tahun_ke": "Int64"})
+    return out
+
+
+def _grade_or_value(v: Any, skor: Any, settings: Settings) -> Any:
+    """A realisasi as comparable value: the letter, or the letter of its score."""
+    v, skor = _value(v), _value(skor)
+    if v is None and skor is not None:
+        return settings.skala_huruf.classify(float(skor)).kode
+    return v
+
+
+# -------------------------------------------------------------- Tabel 3.4: benchmark
+def perbandingan_pembanding(ds: DataSet, settings: Settings) -> pd.DataFrame:
+    """Tabel 3.4: realisasi against kabupaten/provinsi/nasional benchmarks of the report year.
+
+    One row per measured indicator and benchmark; an indicator without benchmark gets
+    one row with ``tingkat`` None (the text then says no standard exists).  For a
+    letter indicator compared with a numeric benchmark, the realisasi's score is used.
+    """
+    df, _ = pengukuran_kinerja(ds, settings)
+    pb = _plain(ds.df("pembanding"))
+    pb = pb[pb["tahun"] == ds.tahun]
+    rows = []
+    for _, r in df.iterrows():
+        mine = pb[pb["kode_indikator"] == r["kode_indikator"]]
+        base = {k: r[k] for k in ("no", "kode_sasaran", "sasaran", "kode_indikator", "indikator", "satuan",
+                                  "arah", "jenis", "realisasi", "realisasi_skor", "realisasi_teks")}
+        if mine.empty:
+            rows.append({**base, "tingkat": None, "pembanding": None, "pembanding_teks": "-",
+                         "keterangan": None, "selisih": None, "membaik": None})
+            continue
+        for _, p in mine.iterrows():
+            value = r["realisasi"]
+            if r["jenis"] == "huruf" and not isinstance(p["nilai"], str):
+                value = _value(r["realisasi_skor"])
+            cmp = bandingkan_pembanding(value, p["nilai"], arah=r["arah"])
+            rows.append({**base, "tingkat": p["tingkat"], "pembanding": p["nilai"],
+                         "pembanding_teks": fmt.nilai(p["nilai"], r["satuan"] if r["jenis"] == "angka" else None),
+                         "keterangan": _value(p["keterangan"]), "selisih": cmp.selisih, "membaik": cmp.membaik})
+    return pd.DataFrame(rows)
+
+
+# ----------------------------------------------------- Tabel 3.6: programs per sasaran
+def program_pendukung(ds: DataSet) -> pd.DataFrame:
+    """Tabel 3.6: input (pagu/realisasi), output and outcome of every sub kegiatan per sasaran.
+
+    One row per output indicator (a sub kegiatan without outputs gets one row with
+    empty output columns), grouped by sasaran (measured sasaran first, in report order)
+    then program, kegiatan and sub kegiatan order.  ``output_capaian`` is realisasi /
+    target x 100 of the output.
+    """
+    ps = _plain(ds.df("program_sasaran"))
+    sas = _plain(ds.df("sasaran")).set_index("kode")
+    measured = indikator_diukur(ds).drop_duplicates("kode_sasaran").set_index("kode_sasaran")["no_sasaran"]
+    prog = _plain(ds.df("program")).sort_values("urutan", kind="stable")
+    keg = _plain(ds.df("kegiatan")).sort_values("urutan", kind="stable")
+    sub = _plain(ds.df("sub_kegiatan")).sort_values("urutan", kind="stable")
+    out_df = _plain(ds.df("output_sub_kegiatan"))
+    rows = []
+    order = sorted(dict.fromkeys(ps["kode_sasaran"]), key=lambda k: (measured.get(k, 999), str(k)))
+    for ks in order:
+        for _, p in prog[prog["kode"].isin(ps.loc[ps["kode_sasaran"] == ks, "kode_program"])].iterrows():
+            for _, k in keg[keg["kode_program"] == p["kode"]].iterrows():
+                for _, s in sub[sub["kode_kegiatan"] == k["kode"]].iterrows():
+                    serapan = hitung_serapan(_value(s["pagu"]), _value(s["realisasi"])).nilai
+                    base = {
+                        "no_sasaran": measured.get(ks), "kode_sasaran": ks,
+                        "sasaran": sas["uraian"].get(ks), "kode_program": p["kode"], "program": p["nama"],
+                        "kode_kegiatan": k["kode"], "kegiatan": k["nama"], "kode_sub_kegiatan": s["kode"],
+                        "sub_kegiatan": s["nama"], "pagu": _value(s["pagu"]),
+                        "realisasi": _value(s["realisasi"]), "serapan": serapan,
+                        "outcome": _value(s["outcome"]),
+                    }
+                    outs = out_df[out_df["kode_sub_kegiatan"] == s["kode"]]
+                    if outs.empty:
+                        rows.append({**base, "output_indikator": None, "output_satuan": None,
+                                     "output_target": None, "output_realisasi": None, "output_capaian": None})
+                    for _, o in outs.iterrows():
+                        t, r = _value(o["target"]), _value(o["realisasi"])
+                        cap = hitung_serapan(t, r).nilai  # same arithmetic: realisasi / target x 100
+                        rows.append({**base, "output_indikator": o["indikator"], "output_satuan": o["satuan"],
+                                     "output_target": t, "output_realisasi": r, "output_capaian": cap})
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------ Tabel 3.7: efficiency
+def efisiensi_sasaran(ds: DataSet, settings: Settings) -> pd.DataFrame:
+    """Tabel 3.7: capaian kinerja vs serapan anggaran per measured sasaran, labelled.
+
+    Serapan per sasaran is computed from the programs supporting it
+    (``program_sasaran``), with amounts rolled up from the sub kegiatan.
+    """
+    cap = capaian_sasaran(ds, settings).rename(columns={"rata_rata": "capaian"})
+    ser = serapan_sasaran(anggaran_tree(ds), _plain(ds.df("program_sasaran")))
+    df = cap.merge(ser, on="kode_sasaran", how="left")
+    return efisiensi_frame(df, settings.efisiensi).reset_index(drop=True)
