@@ -212,7 +212,14 @@ def render(
             failed += 1
             console.print(f"[red]GAGAL[/red] {exc}", markup=False)
             continue
-        console.print(f"[green]Selesai[/green] Kecamatan {name} {tahun}: {result}")
+        if result.skipped:
+            console.print(f"[cyan]Dilewati[/cyan] Kecamatan {name} {tahun}: masukan tidak berubah sejak "
+                          f"penyusunan terakhir ({result.out_dir}); pakai --force untuk menyusun ulang.")
+            continue
+        console.print(f"[green]Selesai[/green] Kecamatan {name} {tahun} -> {result.out_dir}")
+        for path in (result.html, result.pdf):
+            if path:
+                console.print(f"  {path}")
     raise typer.Exit(1 if failed else 0)
 
 

@@ -219,8 +219,12 @@ def generate_dataset(base: DataSet, kecamatan: str, *, kabupaten: str | None = N
     if negatif and rng.random() < 0.5:
         kode = negatif[0]
         indikator[kode]["versi"] = "awal,perubahan"
+        renstra = {t["tahun"]: t["nilai"] for t in targets
+                   if t["kode_indikator"] == kode and t["versi"] == "renstra_perubahan"}
+        level = rng.uniform(0.8, 1.6)  # this kecamatan's poverty level against the Renstra path
         for th in (tahun - 1, tahun):
-            target = round(rng.uniform(6.0, 12.0), 2)
+            base_value = renstra.get(th, renstra.get(tahun, 1.5) + 0.5 * (tahun - th))
+            target = round(max(0.1, float(base_value) * level), 2)
             targets.append({"kode_indikator": kode, "versi": "pk_perubahan", "tahun": th, "nilai": target,
                             "catatan": "DATA CONTOH"})
             reals.append({"kode_indikator": kode, "tahun": th,
