@@ -1,0 +1,53 @@
+"""The package's public API is what ``__all__`` says."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import lkip_helpers
+
+MODULES = [
+    "lkip_helpers",
+    "lkip_helpers.io",
+    "lkip_helpers.capaian",
+    "lkip_helpers.budget",
+    "lkip_helpers.predikat",
+    "lkip_helpers.laporan",
+    "lkip_helpers.model",
+    "lkip_helpers.schema",
+    "lkip_helpers.errors",
+    "lkip_helpers.paths",
+    "lkip_helpers.fmt",
+    "lkip_helpers.display",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_all_names_exist(name: str) -> None:
+    module = importlib.import_module(name)
+    assert module.__all__ == sorted(module.__all__, key=str) or len(set(module.__all__)) == len(module.__all__)
+    missing = [n for n in module.__all__ if not hasattr(module, n)]
+    assert not missing
+
+
+def test_top_level_exports_are_public() -> None:
+    """Every public non-module name at the top level is declared in ``__all__``."""
+    import types
+
+    public = {
+        n for n in dir(lkip_helpers)
+        if not n.startswith("_") and n != "annotations"
+        and not isinstance(getattr(lkip_helpers, n), types.ModuleType)
+    }
+    modules_in_all = {n for n in lkip_helpers.__all__ if isinstance(getattr(lkip_helpers, n), types.ModuleType)}
+    assert set(lkip_helpers.__all__) - {"__version__"} - modules_in_all == public
+
+
+def test_version_matches_pyproject() -> None:
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads((Path(lkip_helpers.__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
+    assert data["project"]["version"] == lkip_helpers.__version__
