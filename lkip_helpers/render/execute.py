@@ -1,0 +1,236 @@
+"""Execute one chapter notebook with papermill (Python API) into a deterministic notebook.
+
+* Parameters are checked against the notebook's ``parameters`` cell before anything
+  runs (papermill only warns on unknown names): unknown names and wrong types are
+  refused with a :class:`~lkip_helpers.errors.RenderError`.
+* The kernel is the Python running this code (``sys.executable``), whatever kernelspecs
+  are installed elsewhere, unless ``kernel_name`` names one explicitly.
+* On failure papermill writes the partly executed notebook with its error marker; it is
+  kept at ``out_path`` and named in the RenderError.
+* On success the notebook is normalised: no timing metadata, no temporary paths, fixed
+  kernel metadata, deterministic cell ids, so two runs on the same inputs are identical.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from jupyter_client.kernelspec import NATIVE_KERNEL_NAME, KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
+
+from ..errors import RenderError
+from .provenance import Provenance, add_provenance
+
+__all__ = ["execute_chapter", "normalise_notebook", "validate_parameters"]
+
+#: Seconds a single cell may run.
+DEFAULT_TIMEOUT = 600
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": NATIVE_KERNEL_NAME}
+
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "list": (list, tuple),
+    "dict": (dict,),
+    "none": (type(None),),
+}
+
+
+class _ThisPythonSpecManager(KernelSpecManager):
+    """Resolve ``python3`` to ipykernel running on ``sys.executable`` (no global lookup)."""
+
+    def get_kernel_spec(self, kernel_name: str) -> Any:
+        if kernel_name == NATIVE_KERNEL_NAME:
+            from ipykernel.kernelspec import RESOURCES, get_kernel_dict
+
+            return self.kernel_spec_class(resource_dir=RESOURCES, **get_kernel_dict())
+        return super().get_kernel_spec(kernel_name)
+
+
+class ThisPythonKernelManager(AsyncKernelManager):
+    """Kernel manager whose ``python3`` kernel is always this interpreter.
+
+    The kernel talks over local IPC sockets (files in Jupyter's runtime folder), not
+    unencrypted TCP ports, which also keeps ipykernel's TCP warning out of the CLI.
+    """
+
+    @default("kernel_spec_manager")
+    def _kernel_spec_manager_default(self) -> KernelSpecManager:
+        return _ThisPythonSpecManager(data_dir=self.data_dir)
+
+    @default("transport")
+    def _transport_default(self) -> str:
+        return "ipc" if os.name == "posix" else "tcp"
+
+
+def _allowed_types(type_name: str) -> tuple[type, ...] | None:
+    """``"int"`` -> ``(int,)``; ``"Optional[str]"`` -> ``(str, NoneType)``; unknown -> None."""
+    name = type_name.strip().lower()
+    if name in {"", "none", "any"}:
+        return None
+    optional = name.startswith("optional[")
+    if optional:
+        name = name[len("optional[") : -1]
+    out: list[type] = []
+    for part in re.split(r"\s*\|\s*", name):
+        base = part.split("[", 1)[0].strip()
+        if base not in _PY_TYPES:
+            return None
+        out.extend(_PY_TYPES[base])
+    if optional:
+        out.append(type(None))
+    return tuple(out)
+
+
+def _type_ok(value: Any, allowed: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and bool not in allowed:
+        return False  # True is an int for Python, not for a notebook parameter
+    return isinstance(value, allowed)
+
+
+def validate_parameters(nb_path: Path, parameters: Mapping[str, Any], kecamatan: str = "?") -> dict[str, Any]:
+    """Check ``parameters`` against the ``parameters`` cell; return papermill's inspection.
+
+    Raises RenderError listing every unknown name and wrong type, with what is allowed.
+    """
+    import papermill
+
+    chapter = Path(nb_path).stem
+    declared = papermill.inspect_notebook(str(nb_path))
+    if not declared and parameters:
+        detail = (
+            "notebook tidak punya sel bertanda 'parameters'; tambahkan tag 'parameters' pada sel parameter"
+        )
+        raise RenderError(kecamatan, chapter, None, detail)
+    problems = []
+    for name, value in parameters.items():
+        if name not in declared:
+            known = ", ".join(sorted(declared)) or "-"
+            problems.append(f"parameter '{name}' tidak dikenal (yang tersedia: {known})")
+            continue
+        type_name = str(declared[name].get("inferred_type_name") or "None")
+        allowed = _allowed_types(type_name)
+        if allowed is not None and not _type_ok(value, allowed):
+            problems.append(
+                f"parameter '{name}' harus bertipe {type_name}, bukan {type(value).__name__} ({value!r})"
+            )
+    if problems:
+        raise RenderError(kecamatan, chapter, None, "; ".join(problems))
+    return declared
+
+
+def _source_index(source_nb: Any, executed_cell: Any) -> int | None:
+    """Index of an executed cell in the source notebook (by cell id, then by source)."""
+    cell_id = executed_cell.get("id")
+    for index, cell in enumerate(source_nb.cells):
+        if cell_id and cell.get("id") == cell_id:
+            return index
+    for index, cell in enumerate(source_nb.cells):
+        if cell.cell_type == "code" and cell.source == executed_cell.get("source"):
+            return index
+    return None
+
+
+def _first_line(source: str) -> str:
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return ""
+
+
+def normalise_notebook(nb: Any) -> Any:
+    """Strip run-specific metadata in place: timings, temp paths, random cell ids."""
+    meta = nb.metadata
+    pm = meta.get("papermill", {})
+    meta["papermill"] = {
+        "default_parameters": pm.get("default_parameters", {}),
+        "parameters": pm.get("parameters", {}),
+    }
+    meta["kernelspec"] = dict(KERNELSPEC)
+    meta.pop("widgets", None)
+    seen: set[str] = set()
+    for index, cell in enumerate(nb.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags:
+            cell["id"] = "injected-parameters"
+        elif not cell.get("id") or cell["id"] in seen:
+            cell["id"] = f"sel-{index:03d}"
+        seen.add(cell["id"])
+    return nb
+
+
+def execute_chapter(
+    nb_path: str | Path,
+    out_path: str | Path,
+    parameters: Mapping[str, Any],
+    kernel_name: str | None = None,
+    cwd: str | Path | None = None,
+    timeout: int | None = DEFAULT_TIMEOUT,
+    provenance: Provenance | None = None,
+) -> Any:
+    """Execute ``nb_path`` with ``parameters`` into ``out_path``; return the notebook.
+
+    ``kernel_name=None`` runs the notebook on this Python (ipykernel of
+    ``sys.executable``).  ``cwd`` defaults to the notebook's folder.  With ``provenance``
+    the visible provenance cell goes first and into the notebook metadata.
+    Raises RenderError (kecamatan, chapter, cell index in the source notebook, error,
+    path of the kept partly executed notebook) when a cell fails.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    nb_path, out_path = Path(nb_path), Path(out_path)
+    kecamatan = str(parameters.get("kecamatan", "?"))
+    chapter = nb_path.stem
+    validate_parameters(nb_path, parameters, kecamatan)
+    source_nb = nbformat.read(nb_path, as_version=4)
+    to_run = copy.deepcopy(source_nb)
+    if provenance is not None:
+        add_provenance(to_run, provenance)
+    to_run.metadata["kernelspec"] = dict(KERNELSPEC)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    engine_kwargs: dict[str, Any] = {}
+    if kernel_name is None:
+        engine_kwargs["kernel_manager_class"] = ThisPythonKernelManager
+    try:
+        nb = papermill.execute_notebook(
+            to_run,
+            str(out_path),
+            parameters=dict(parameters),
+            kernel_name=kernel_name or NATIVE_KERNEL_NAME,
+            cwd=str(cwd or nb_path.parent),
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=timeout,
+            **engine_kwargs,
+        )
+    except PapermillExecutionError as exc:
+        index = None
+        if out_path.exists():
+            failed = nbformat.read(out_path, as_version=4)
+            match = [c for c in failed.cells if c.get("source") == exc.source and c.cell_type == "code"]
+            index = _source_index(source_nb, match[0]) if match else None
+        code = _first_line(exc.source)
+        detail = f"{exc.ename}: {exc.evalue} (In [{exc.exec_count}]: {code})"
+        raise RenderError(kecamatan, chapter, index, detail, str(out_path)) from exc
+    except RenderError:
+        raise
+    except Exception as exc:  # kernel died, timeout, unreadable notebook...
+        detail = f"{type(exc).__name__}: {exc}".strip()
+        kept = str(out_path) if out_path.exists() else None
+        raise RenderError(kecamatan, chapter, None, detail, kept) from exc
+    normalise_notebook(nb)
+    nbformat.write(nb, out_path)
+    return nb

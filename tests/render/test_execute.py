@@ -1,0 +1,91 @@
+"""Executing one chapter: parameter checks, deterministic notebooks, kept failures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from render_fixtures import PARAMETERS
+
+from lkip_helpers.errors import RenderError
+from lkip_helpers.render import Provenance, execute_chapter, validate_parameters
+from lkip_helpers.render.execute import ThisPythonKernelManager
+
+
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        (
+            {"kecamatan": "Umbulsari", "tahunn": 2023},
+            "parameter 'tahunn' tidak dikenal (yang tersedia: kecamatan, tahun)",
+        ),
+        ({"tahun": "2023"}, "parameter 'tahun' harus bertipe int, bukan str ('2023')"),
+        ({"tahun": True}, "parameter 'tahun' harus bertipe int, bukan bool"),
+        ({"kecamatan": 7}, "parameter 'kecamatan' harus bertipe str, bukan int"),
+    ],
+)
+def test_parameters_refused_before_running(chapters: list[Path], parameters: dict, message: str) -> None:
+    with pytest.raises(RenderError, match=message.replace("(", r"\(").replace(")", r"\)")) as info:
+        validate_parameters(chapters[0], parameters, "Umbulsari")
+    assert info.value.chapter == "00_pengantar"
+    assert info.value.notebook_path is None
+
+
+def test_valid_parameters_return_the_declared_ones(chapters: list[Path]) -> None:
+    declared = validate_parameters(chapters[0], PARAMETERS)
+    assert declared["tahun"]["help"] == "tahun laporan"
+
+
+def test_kernel_is_this_python() -> None:
+    spec = ThisPythonKernelManager(kernel_name="python3").kernel_spec
+    assert spec.argv[0] == sys.executable
+
+
+@pytest.mark.slow
+def test_executed_notebook_is_deterministic_with_provenance(chapters: list[Path], tmp_path: Path) -> None:
+    prov = Provenance(
+        data_files=(("2023/umbulsari/instansi.yaml", "a" * 64),),
+        parameters=PARAMETERS,
+        tanggal="23 Februari 2024",
+    )
+    first = tmp_path / "a" / "00.ipynb"
+    execute_chapter(chapters[0], first, PARAMETERS, provenance=prov)
+    second = tmp_path / "b" / "00.ipynb"
+    execute_chapter(chapters[0], second, PARAMETERS, provenance=prov)
+    assert first.read_bytes() == second.read_bytes()
+    nb = nbformat.read(first, as_version=4)
+    assert nb.cells[0].id == "lkip-provenance"
+    assert "a" * 64 in nb.cells[0].source
+    assert nb.metadata["lkip"]["provenance"]["data_files"][0]["sha256"] == "a" * 64
+    assert set(nb.metadata["papermill"]) == {"default_parameters", "parameters"}
+    text = first.read_text()
+    for run_specific in (
+        "start_time",
+        "end_time",
+        "duration",
+        "iopub.",
+        "environment_variables",
+        str(tmp_path),
+    ):
+        assert run_specific not in text
+    assert [c.id for c in nb.cells][:3] == ["lkip-provenance", "c0", "injected-parameters"]
+
+
+@pytest.mark.slow
+def test_failing_cell_raises_render_error_and_keeps_the_notebook(
+    failing_chapter: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "gagal.ipynb"
+    with pytest.raises(RenderError) as info:
+        execute_chapter(failing_chapter, out, {"kecamatan": "Umbulsari", "tahun": 2023})
+    err = info.value
+    assert (err.kecamatan, err.chapter, err.cell_index) == ("Umbulsari", "03_penutup", 3)
+    assert "ZeroDivisionError" in err.detail
+    assert "nilai = 1 / 0" in err.detail
+    assert err.notebook_path == str(out)
+    assert out.exists()
+    kept = nbformat.read(out, as_version=4)
+    assert any("papermill-error-cell-tag" in c.metadata.get("tags", []) for c in kept.cells)
+    assert "bab '03_penutup', sel 3" in str(err)
