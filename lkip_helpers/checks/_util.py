@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .. import fmt
 from ..errors import Level, Location, Problem
 from ..model import LOKASI
 from ..schema import TABLES
@@ -65,29 +66,20 @@ def same_value(a: Any, b: Any) -> bool:
     return math.isclose(fa, fb, rel_tol=0, abs_tol=1e-9)
 
 
-# -- Indonesian formatting ----------------------------------------------------------
+# -- Indonesian formatting (thin wrappers over lkip_helpers.fmt) ----------------------
 def ribuan(value: int) -> str:
     """Format a whole number with '.' thousands: 4231208525 -> '4.231.208.525'."""
-    sign = "-" if value < 0 else ""
-    return sign + f"{abs(int(value)):,}".replace(",", ".")
+    return fmt.angka(value)
 
 
 def rupiah(value: int) -> str:
     """Format an amount of money: 'Rp 4.231.208.525'."""
-    return f"Rp {ribuan(value)}"
+    return fmt.rupiah(value)
 
 
 def angka(value: float | None, decimals: int = 2) -> str:
     """Format a decimal number Indonesian style, trailing zeros dropped: 95.5 -> '95,5'."""
-    if value is None:
-        return "-"
-    if float(value).is_integer():
-        return ribuan(int(value))
-    whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
-    frac = frac.rstrip("0")
-    sign = "-" if value < 0 else ""
-    text = ribuan(int(whole))
-    return f"{sign}{text},{frac}" if frac else f"{sign}{text}"
+    return fmt.nilai(value, desimal=decimals, kosong="-")
 
 
 def nilai_teks(value: Any) -> str:
@@ -96,8 +88,7 @@ def nilai_teks(value: Any) -> str:
         return "(kosong)"
     if is_grade(value):
         return value.strip()
-    number = as_float(value)
-    return angka(number) if number is not None else str(value)
+    return fmt.nilai(value)
 
 
 # -- locations ------------------------------------------------------------------------

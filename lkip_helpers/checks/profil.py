@@ -120,10 +120,14 @@ def check_mata_pencaharian(ds: DataSet, settings: Settings | None = None) -> lis
     rincian = " + ".join(
         f"{text(row['bidang'])} {angka(as_float(row['persen']))}%" for row in rows(ds, "mata_pencaharian")
     )
+    saran = (
+        "periksa angka yang salah ketik atau bidang yang terhitung dua kali."
+        if total > 100
+        else "perbaiki angkanya atau tambahkan bidang 'Lainnya' untuk sisanya."
+    )
     message = (
         f"Persentase mata pencaharian berjumlah {angka(total)}%, bukan 100% ({rincian}). "
-        f"Bagian penduduk menurut bidang harus berjumlah 100%: perbaiki angka atau tambahkan bidang "
-        f"'Lainnya'."
+        f"Bagian penduduk menurut bidang harus berjumlah 100%: {saran}"
     )
     return [
         problem(

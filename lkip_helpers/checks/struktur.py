@@ -115,6 +115,13 @@ def check_sasaran_tanpa_program(ds: DataSet, settings: Settings | None = None) -
     return out
 
 
+def _jumlah(value: float | None, satuan: str) -> str:
+    """'22 orang', '100%' (no space before a percent sign)."""
+    if satuan == "%":
+        return f"{angka(value)}%"
+    return f"{angka(value)} {satuan}".strip()
+
+
 def _output_label(row: pd.Series) -> str:
     return f"Output '{text(row['indikator'])}' sub kegiatan {text(row['kode_sub_kegiatan'])}"
 
@@ -126,7 +133,7 @@ def check_output_tanpa_realisasi(ds: DataSet, settings: Settings | None = None) 
         if as_float(row["realisasi"]) is not None:
             continue
         message = (
-            f"{_output_label(row)} (target {angka(as_float(row['target']))} {text(row['satuan'])}) belum "
+            f"{_output_label(row)} (target {_jumlah(as_float(row['target']), text(row['satuan']))}) belum "
             f"punya realisasi. Isi realisasinya (0 bila memang tidak terlaksana)."
         )
         out.append(
@@ -152,7 +159,7 @@ def check_output_selisih(ds: DataSet, settings: Settings | None = None) -> list[
         arah = "melampaui" if real > target else "di bawah"
         satuan = text(row["satuan"])
         message = (
-            f"{_output_label(row)}: realisasi {angka(real)} {satuan} {arah} target {angka(target)} {satuan}. "
+            f"{_output_label(row)}: realisasi {_jumlah(real, satuan)} {arah} target {_jumlah(target, satuan)}. "
             f"Pastikan angkanya benar dan jelaskan penyebabnya di narasi."
         )
         out.append(
@@ -161,8 +168,8 @@ def check_output_selisih(ds: DataSet, settings: Settings | None = None) -> list[
                 "output.selisih",
                 message,
                 row_location(row, "realisasi"),
-                found=f"{angka(real)} {satuan}".strip(),
-                expected=f"{angka(target)} {satuan}".strip(),
+                found=_jumlah(real, satuan),
+                expected=_jumlah(target, satuan),
             )
         )
     return out

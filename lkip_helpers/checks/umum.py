@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from .. import fmt
 from ..errors import Level, Problem
 from ._util import as_int, field_location, problem, row_location, rows, text
 
@@ -28,26 +29,12 @@ if TYPE_CHECKING:
 
 __all__ = ["check_data_contoh", "check_tanggal_dokumen", "check_tanggal_ttd", "tanggal_teks"]
 
-_BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 _DOKUMEN = {"pk_awal": "PK awal", "pk_perubahan": "PK perubahan", "rkt": "RKT", "sk_iku": "SK IKU"}
 
 
 def tanggal_teks(value: dt.date) -> str:
     """Format a date the Indonesian way: '23 Februari 2024'."""
-    return f"{value.day} {_BULAN[value.month - 1]} {value.year}"
+    return fmt.tanggal(value)
 
 
 def _date(value: Any) -> dt.date | None:

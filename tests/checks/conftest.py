@@ -20,6 +20,7 @@ import pytest
 from lkip_helpers.errors import Location
 from lkip_helpers.model import DataSet, frame_from_rows
 from lkip_helpers.schema import TABLES
+from lkip_helpers.settings import Settings, load_settings
 
 
 @dataclass
@@ -303,44 +304,7 @@ def spec() -> Spec:
     return copy.deepcopy(BASE)
 
 
-@dataclass(frozen=True)
-class _Band:
-    kode: str
-    label: str
-    bawah: float
-    atas: float
-
-
-class _SakipScale:
-    """Stand-in for ``predikat.Scale`` (PermenPAN-RB 88/2021) until settings land."""
-
-    bands = (
-        _Band("AA", "Sangat Memuaskan", 90, 100),
-        _Band("A", "Memuaskan", 80, 90),
-        _Band("BB", "Sangat Baik", 70, 80),
-        _Band("B", "Baik", 60, 70),
-        _Band("CC", "Cukup (Memadai)", 50, 60),
-        _Band("C", "Kurang", 30, 50),
-        _Band("D", "Sangat Kurang", 0, 30),
-    )
-
-    bawah, atas = 0.0, 100.0
-
-    def classify(self, value: float, *, strict: bool = False) -> _Band:
-        for band in self.bands:
-            if band.bawah < value <= band.atas or (band.bawah == 0 and value == 0):
-                return band
-        msg = f"nilai {value} di luar skala"
-        raise ValueError(msg)
-
-
-@dataclass(frozen=True)
-class _Settings:
-    skala: _SakipScale = field(default_factory=_SakipScale)
-    skala_huruf: _SakipScale = field(default_factory=_SakipScale)
-
-
-@pytest.fixture
-def settings() -> Any:
-    """Settings whose ``skala`` is the SAKIP scale."""
-    return _Settings()
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    """The project's default settings (SAKIP scale for capaian and for grade letters)."""
+    return load_settings()

@@ -12,6 +12,7 @@ from lkip_helpers.checks import (
     check_target_tanpa_realisasi,
 )
 from lkip_helpers.errors import Level, Location
+from lkip_helpers.settings import load_settings
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,20 @@ def test_huruf_skor_realisasi(spec, build, settings, nilai, skor, expected):
         assert p.code == "kinerja.huruf_skor"
         assert p.expected.startswith(expected + " ")
         assert p.location == Location("realisasi.csv", row=3, column="nilai")
+
+
+def test_huruf_skor_uses_the_grade_scale_not_the_capaian_scale(spec, build):
+    """With another Pemda's capaian scale (Permendagri 86) grade letters stay on the SAKIP scale."""
+    other = load_settings("skala_permendagri86.yaml")
+    assert other.skala.kodes != other.skala_huruf.kodes
+    spec.row("realisasi", kode_indikator="I2.1")["skor"] = 85.0
+    (p,) = check_huruf_skor(build(spec), other)
+    assert p.expected.startswith("A ")
+
+
+def test_huruf_skor_default_settings(spec, build):
+    spec.row("realisasi", kode_indikator="I2.1")["skor"] = 85.0
+    assert len(check_huruf_skor(build(spec))) == 1  # settings=None reads params/default.yaml
 
 
 def test_huruf_skor_target_names_the_version(spec, build, settings):
