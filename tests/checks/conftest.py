@@ -4,7 +4,8 @@
 ``spec.records[table]`` is a list of row dicts, ``spec.fields[table]`` a dict.
 ``build(spec)`` (fixture) turns it into a :class:`DataSet` whose rows carry locations
 ``<table>.csv, baris n`` (header = row 1) and whose fields point at
-``<table>.yaml``, as the text-form loader would.
+``<table>.yaml``, as the text-form loader would.  ``settings`` (default settings)
+and ``umbulsari`` (the real data set) come from ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import pytest
 from lkip_helpers.errors import Location
 from lkip_helpers.model import DataSet, frame_from_rows
 from lkip_helpers.schema import TABLES
-from lkip_helpers.settings import Settings, load_settings
 
 
 @dataclass
@@ -302,9 +302,3 @@ def build() -> Callable[[Spec], DataSet]:
 def spec() -> Spec:
     """A fresh copy of the clean data set description."""
     return copy.deepcopy(BASE)
-
-
-@pytest.fixture(scope="session")
-def settings() -> Settings:
-    """The project's default settings (SAKIP scale for capaian and for grade letters)."""
-    return load_settings()

@@ -16,9 +16,8 @@ import pytest
 
 from lkip_helpers.checks import run_checks
 from lkip_helpers.errors import Level, Problem
-from lkip_helpers.io import load
-from lkip_helpers.paths import dataset_path
-from lkip_helpers.settings import load_settings
+from lkip_helpers.model import DataSet
+from lkip_helpers.settings import Settings
 
 #: Findings the Umbulsari 2023 data must produce: (code, text in the message).
 REQUIRED = (
@@ -45,9 +44,8 @@ ALLOWED = {
 
 
 @pytest.fixture(scope="module")
-def findings() -> list[Problem]:
-    ds = load(dataset_path(2023, "Umbulsari"))
-    return run_checks(ds, load_settings())
+def findings(umbulsari: DataSet, settings: Settings) -> list[Problem]:
+    return run_checks(umbulsari, settings)
 
 
 def test_umbulsari_findings(findings):
