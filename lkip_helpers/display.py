@@ -134,7 +134,7 @@ def _figure(kind: str, nomor: str, judul: str, sumber: str | None, body: str) ->
     """Return ``(figure_id, markup)``: caption above, body, Sumber line below."""
     fig_id = _id(nomor) if nomor else _id(kind, judul)
     caption = (
-        f'<figcaption class="lkip-judul"><span class="lkip-nomor">{_e(nomor)}</span>'
+        f'<figcaption class="lkip-judul"><span class="lkip-nomor">{_e(nomor)}</span> '
         f'<span class="lkip-judul-teks">{_e(judul)}</span></figcaption>'
     )
     source = f'<p class="lkip-sumber">{_e(sumber)}</p>' if sumber else ""
