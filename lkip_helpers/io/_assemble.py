@@ -349,16 +349,6 @@ def _check_indicator_values(
                         expected="angka, mis. 97 atau 95,5 (atau ubah jenis indikator menjadi 'huruf')",
                     )
                 )
-            elif name == "target" and value == 0:
-                problems.append(
-                    warning(
-                        "target.nol",
-                        f"Target indikator {row['kode_indikator']} bernilai 0: capaian tidak dapat "
-                        "dihitung dan akan ditampilkan n/a.",
-                        loc.with_column("nilai"),
-                        found="0",
-                    )
-                )
 
 
 # -- fields -----------------------------------------------------------------------

@@ -215,14 +215,13 @@ def test_problems_of_all_files_reported_together(folder: Path) -> None:
     assert "desa.csv, baris 2, kolom 'status'" in text
 
 
-def test_target_zero_is_a_warning_not_an_error(folder: Path) -> None:
+def test_target_zero_loads_without_problem(folder: Path) -> None:
+    """Target 0 is not a load problem: checks warn where a capaian would be computed."""
     set_cell(folder, "target", 2, "nilai", "0")
     problems: list[Problem] = []
-    load(folder, problems)
-    (warning,) = problems
-    assert (warning.level, warning.code) == (Level.PERINGATAN, "target.nol")
-    assert warning.location == Location("target.csv", None, 2, "nilai")
-    assert "n/a" in warning.message
+    ds = load(folder, problems)
+    assert problems == []
+    assert 0 in list(ds.df("target")["nilai"])
 
 
 # -- YAML files ------------------------------------------------------------------------------------
