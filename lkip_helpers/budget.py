@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ._values import missing as _missing
+
 if TYPE_CHECKING:
     from .settings import EfisiensiSettings
 
@@ -55,13 +57,6 @@ _ROLLUP_COLUMNS = [
 ]
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 @dataclass(frozen=True)

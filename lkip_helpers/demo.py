@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._values import missing as _missing
 from .model import LOKASI, DataSet, frame_from_rows
 from .paths import data_dir, dataset_path, outputs_dir, slug
 from .schema import TABLES
@@ -56,11 +57,6 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def _missing(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
     "DataError",
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Severity of a :class:`Problem`."""
 
     GALAT = "galat"  # error: the data cannot be used as it is

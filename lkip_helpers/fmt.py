@@ -20,6 +20,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from num2words import num2words
 
+from ._values import missing as _missing
+
 __all__ = [
     "KOSONG",
     "angka",
@@ -37,13 +39,6 @@ KOSONG = "n/a"
 _GRADES = frozenset({"AA", "A", "BB", "B", "CC", "C", "D"})
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _decimal(x: Any, desimal: int) -> Decimal:

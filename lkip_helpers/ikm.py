@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ._values import missing as _missing
 from .errors import DataError, Level, Location, Problem
 from .predikat import Band, Scale
 
@@ -253,11 +254,3 @@ def _settings(settings: IkmSettings | None) -> IkmSettings:
 
     return IkmSettings()
 
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False

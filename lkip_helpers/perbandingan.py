@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._values import missing as _missing
 from .predikat import rank_huruf
 from .schema import GRADES
 
@@ -29,15 +30,6 @@ __all__ = [
 ]
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _number(value: Any) -> float | None:

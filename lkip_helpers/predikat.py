@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._values import missing as _missing
 from .errors import SettingsError
 from .schema import GRADES
 
@@ -339,11 +340,3 @@ def predikat_frame(
     out[label_col] = pd.Series([b.label if b else None for b in bands], index=df.index, dtype="object")
     return out
 
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False

@@ -17,7 +17,7 @@ because the Excel template shows them to planners as header comments.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
     "ARAH",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 
-class ColType(str, Enum):
+class ColType(StrEnum):
     """What a column holds."""
 
     TEKS = "teks"  # free text

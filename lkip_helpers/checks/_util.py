@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .. import fmt
+from .._values import missing
 from ..errors import Level, Location, Problem
 from ..model import LOKASI
 from ..schema import TABLES
@@ -26,16 +27,6 @@ __all__: list[str] = []
 
 
 # -- values -------------------------------------------------------------------------
-def missing(value: Any) -> bool:
-    """Return True for None, NaN and pandas' NA."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def as_int(value: Any) -> int | None:
     """Return ``value`` as a Python int, None when missing."""
     return None if missing(value) else int(value)
