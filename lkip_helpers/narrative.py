@@ -38,8 +38,10 @@ from .settings import Settings
 __all__ = [
     "IkhtisarEksekutif",
     "ikhtisar",
+    "ikhtisar_anggaran",
     "ikhtisar_eksekutif",
     "ikhtisar_kendala",
+    "ikhtisar_predikat",
     "ikhtisar_rekomendasi",
     "kesimpulan",
     "narasi_bagian",
@@ -323,12 +325,11 @@ def _kalimat_anggaran_ringkas(ds: DataSet) -> str:
     return text
 
 
-def ikhtisar(ds: DataSet, settings: Settings) -> list[str]:
-    """Ikhtisar Eksekutif paragraphs computed from the figures (kendala/rekomendasi separately).
+def ikhtisar_predikat(ds: DataSet, settings: Settings) -> list[str]:
+    """Ikhtisar Eksekutif, performance part: what the report is, sasaran and indicators, predikat, average.
 
-    What the report is (PermenPAN-RB 53/2014, Renstra period, target version), the
-    number of sasaran and indicators, indicators per predikat, the average and its
-    predikat, budget totals with terbilang, serapan and audit status, and efficiency.
+    What the report is (PermenPAN-RB 53/2014, Renstra period, target version), the number
+    of sasaran and indicators, indicators per predikat, the average and its predikat.
     """
     df, rata = laporan.pengukuran_kinerja(ds, settings)
     out: list[str] = []
@@ -341,16 +342,21 @@ def ikhtisar(ds: DataSet, settings: Settings) -> list[str]:
         f"{PERMENPAN_53}. Laporan ini menyajikan capaian kinerja tahun {ds.tahun} atas sasaran strategis dalam "
         f"{renstra}, diukur terhadap target dalam {_versi_label(ds, laporan.versi_target(ds))}."
     )
-    n_sas = df["kode_sasaran"].nunique()
     if df.empty:
         out.append(f"Belum ada indikator kinerja dengan target tahun {ds.tahun} yang dapat diukur.")
     else:
+        n_sas = df["kode_sasaran"].nunique()
         out.append(
             f"Kinerja {_kec(ds)} tahun {ds.tahun} diukur melalui {_bilangan(n_sas)} sasaran strategis dengan "
             f"{_bilangan(len(df))} indikator kinerja. Dari {_bilangan(len(df))} indikator tersebut, "
             f"{_sebaran_predikat(df, settings)}. {_kalimat_rata(rata, df)}"
         )
-    out.append(_kalimat_anggaran_ringkas(ds))
+    return out
+
+
+def ikhtisar_anggaran(ds: DataSet, settings: Settings) -> list[str]:
+    """Ikhtisar Eksekutif, budget part: pagu with terbilang, realisasi, serapan, audit status, efficiency."""
+    out = [_kalimat_anggaran_ringkas(ds)]
     eff = laporan.efisiensi_sasaran(ds, settings)
     if len(eff):
         rata, total, overall = _efisiensi_keseluruhan(ds, settings)
@@ -359,6 +365,15 @@ def ikhtisar(ds: DataSet, settings: Settings) -> list[str]:
             f"{_kalimat_efisiensi_total(rata, total, overall)}"
         )
     return out
+
+
+def ikhtisar(ds: DataSet, settings: Settings) -> list[str]:
+    """Ikhtisar Eksekutif paragraphs: :func:`ikhtisar_predikat` then :func:`ikhtisar_anggaran`.
+
+    The planner's kendala and rekomendasi are separate (:func:`ikhtisar_kendala`,
+    :func:`ikhtisar_rekomendasi`, or all together :func:`ikhtisar_eksekutif`).
+    """
+    return [*ikhtisar_predikat(ds, settings), *ikhtisar_anggaran(ds, settings)]
 
 
 def ikhtisar_eksekutif(ds: DataSet, settings: Settings) -> IkhtisarEksekutif:

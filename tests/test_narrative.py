@@ -115,6 +115,15 @@ def test_ikhtisar_umbulsari(umbulsari: DataSet, settings: Settings) -> None:
     _clean(text)
 
 
+def test_ikhtisar_parts(umbulsari: DataSet, settings: Settings) -> None:
+    perf = narrative.ikhtisar_predikat(umbulsari, settings)
+    money = narrative.ikhtisar_anggaran(umbulsari, settings)
+    assert narrative.ikhtisar(umbulsari, settings) == [*perf, *money]
+    assert "Rp" not in _text(perf)
+    assert "95,50%" in _text(perf)
+    assert "81,24%" in _text(money)
+
+
 def test_counts_per_predikat_agree_with_tabel_3_1(umbulsari: DataSet, settings: Settings) -> None:
     df, _ = laporan.pengukuran_kinerja(umbulsari, settings)
     counts = df["predikat"].value_counts().to_dict()
