@@ -6,7 +6,7 @@ Commands import their machinery lazily so that ``lkip --help`` stays fast.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -194,33 +194,80 @@ def ringkasan(
 
 @app.command()
 def render(
+    nama: Annotated[
+        list[str] | None,
+        typer.Argument(help="Nama kecamatan lain (boleh setelah --kecamatan: --kecamatan Ajung Puger).", show_default=False),
+    ] = None,
     kecamatan: Annotated[list[str] | None, typer.Option(help="Nama kecamatan (boleh lebih dari satu).")] = None,
-    tahun: Annotated[int, typer.Option(help="Tahun laporan.")] = 2023,
-    force: Annotated[bool, typer.Option("--force", help="Susun ulang walaupun keluaran sudah ada.")] = False,
-    format_: Annotated[str, typer.Option("--format", help="Format keluaran: html,pdf.")] = "html,pdf",
+    params: Annotated[
+        Path | None, typer.Option("--params", help="Parameter set, mis. params/jember-2023.yaml (semua kecamatannya).")
+    ] = None,
+    tahun: Annotated[int, typer.Option(help="Tahun laporan (tanpa --params).")] = 2023,
+    force: Annotated[bool, typer.Option("--force", help="Susun ulang walaupun masukan tidak berubah.")] = False,
+    format_: Annotated[str | None, typer.Option("--format", help="Format keluaran: html,pdf.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses pekerja (bawaan: jumlah inti CPU).")
+    ] = None,
+    dask_scheduler: Annotated[
+        str | None, typer.Option("--dask-scheduler", help="Jalankan di klaster Dask, mis. tcp://10.0.0.5:8786.")
+    ] = None,
 ) -> None:
-    """Jalankan notebook bab dan susun laporan HTML/PDF ke outputs/<tahun>/<kecamatan>/."""
-    from .jobs import render_kecamatan
+    """Susun laporan kecamatan: jalankan notebook bab, gabungkan HTML/PDF ke outputs/<tahun>/<kecamatan>/.
+
+    Dengan --params semua kecamatan dalam parameter set disusun paralel; laporan yang
+    masukannya tidak berubah dilewati. Di akhir: tabel ringkasan, outputs/<tahun>/index.html
+    dan ikhtisar kabupaten. Keluar dengan status 1 bila ada kecamatan yang gagal.
+    """
+    from .batch import load_params, run_batch
+    from .batch.progress import make_reporter, print_summary
 
     console = _console()
-    formats = tuple(f.strip() for f in format_.split(",") if f.strip())
-    failed = 0
-    for name in kecamatan or ["Umbulsari"]:
-        try:
-            result = render_kecamatan(name, tahun, formats=formats, force=force)
-        except LkipError as exc:
-            failed += 1
-            console.print(f"[red]GAGAL[/red] {exc}", markup=False)
-            continue
-        if result.skipped:
-            console.print(f"[cyan]Dilewati[/cyan] Kecamatan {name} {tahun}: masukan tidak berubah sejak "
-                          f"penyusunan terakhir ({result.out_dir}); pakai --force untuk menyusun ulang.")
-            continue
-        console.print(f"[green]Selesai[/green] Kecamatan {name} {tahun} -> {result.out_dir}")
-        for path in (result.html, result.pdf):
-            if path:
-                console.print(f"  {path}")
-    raise typer.Exit(1 if failed else 0)
+    names = [*(kecamatan or []), *(nama or [])]
+    if params is not None:
+        batch = load_params(params)
+    else:
+        names = names or ["Umbulsari"]
+        batch = _year_params(tahun, names)
+    batch = batch.select(names).with_formats([format_] if format_ else None)
+    reporter = make_reporter(console)
+    try:
+        result = run_batch(
+            batch,
+            workers=jobs,
+            force=force,
+            scheduler=dask_scheduler,
+            on_start=reporter.start,
+            on_event=reporter.event,
+        )
+    finally:
+        reporter.close()
+    print_summary(console, result.outcomes + ([result.ikhtisar] if result.ikhtisar else []), result.detik)
+    if result.index:
+        console.print(f"Daftar laporan: {result.index}", markup=False)
+    raise typer.Exit(1 if result.failed else 0)
+
+
+def _year_params(tahun: int, names: list[str]) -> Any:
+    """Without --params: every data set of ``data/<tahun>/`` (the index lists them all)."""
+    from .batch.params import BatchParams
+    from .paths import data_dir, outputs_dir, slug
+
+    folder = data_dir() / str(tahun)
+    found = sorted({p.name.removesuffix(".xlsx") for p in folder.glob("*") if p.is_dir() or p.suffix == ".xlsx"})
+    known = {slug(n) for n in found}
+    everyone = [" ".join(w.capitalize() for w in f.split("-")) for f in found]
+    everyone += [n for n in names if slug(n) not in known]
+    kabupaten = "-"
+    try:
+        from .io import load
+
+        kabupaten = load(folder / slug(names[0])).kabupaten or "-"
+    except LkipError:
+        pass  # the batch reports the bad data set in its summary
+    return BatchParams(
+        kabupaten=kabupaten, tahun=tahun, kecamatan=tuple(dict.fromkeys(everyone)),
+        data=folder, keluaran=outputs_dir() / str(tahun),
+    )
 
 
 def main() -> None:

@@ -179,6 +179,7 @@ def execute_chapter(
     cwd: str | Path | None = None,
     timeout: int | None = DEFAULT_TIMEOUT,
     provenance: Provenance | None = None,
+    kernel_manager_class: type | None = None,
 ) -> Any:
     """Execute ``nb_path`` with ``parameters`` into ``out_path``; return the notebook.
 
@@ -187,6 +188,8 @@ def execute_chapter(
     the visible provenance cell goes first and into the notebook metadata.
     Raises RenderError (kecamatan, chapter, cell index in the source notebook, error,
     path of the kept partly executed notebook) when a cell fails.
+    ``kernel_manager_class`` replaces the default manager of the ``python3`` kernel
+    (the batch passes one that forks pre-loaded kernels, see ``lkip_helpers.batch.kernels``).
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -202,7 +205,9 @@ def execute_chapter(
     to_run.metadata["kernelspec"] = dict(KERNELSPEC)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     engine_kwargs: dict[str, Any] = {}
-    if kernel_name is None:
+    if kernel_manager_class is not None:
+        engine_kwargs["kernel_manager_class"] = kernel_manager_class
+    elif kernel_name is None:
         engine_kwargs["kernel_manager_class"] = ThisPythonKernelManager
     try:
         nb = papermill.execute_notebook(

@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,6 +109,8 @@ def render_report(
     settings: Mapping[str, Any] | None = None,
     kernel_name: str | None = None,
     timeout: int | None = DEFAULT_TIMEOUT,
+    kernel_manager_class: type | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> RenderResult:
     """Execute the chapter notebooks in order and write the report into ``out_dir``.
 
@@ -119,7 +121,10 @@ def render_report(
     output made from the same inputs (notebooks, parameters, meta, data hashes,
     settings, package code) is left as it is and reported as ``skipped``.
     Raises RenderError; the failed notebook is kept in ``out_dir/gagal/``.
+    ``kernel_manager_class`` goes to :func:`execute_chapter`; ``progress`` is called with
+    the name of each step as it starts (chapter names, ``"penggabungan html"``, ``"pdf"``).
     """
+    step = progress or (lambda _name: None)
     paths = [Path(p) for p in notebooks]
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown or not formats:
@@ -144,6 +149,7 @@ def render_report(
         executed = []
         for path, name in zip(paths, names, strict=True):
             start = time.perf_counter()
+            step(name)
             try:
                 executed.append(
                     execute_chapter(
@@ -153,6 +159,7 @@ def render_report(
                         kernel_name=kernel_name,
                         timeout=timeout,
                         provenance=provenance,
+                        kernel_manager_class=kernel_manager_class,
                     )
                 )
             except RenderError as err:
@@ -163,6 +170,7 @@ def render_report(
         written = ["notebooks"]
         try:
             start = time.perf_counter()
+            step("penggabungan html")
             report = build_report(executed, meta, names)
             for nb, name in zip(executed, names, strict=True):
                 write_atomic(
@@ -175,6 +183,7 @@ def render_report(
             seconds["penggabungan html"] = time.perf_counter() - start
             if "pdf" in formats:
                 start = time.perf_counter()
+                step("pdf")
                 html_to_pdf(report.html("cetak"), tmp / "laporan.pdf", title=meta.judul_lengkap)
                 written.insert(1, "laporan.pdf")
                 seconds["pdf"] = time.perf_counter() - start

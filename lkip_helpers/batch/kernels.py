@@ -1,0 +1,268 @@
+"""Fresh kernels without the import bill: kernels forked from a pre-loaded zygote.
+
+A fresh ipykernel spends most of its start on importing pandas, Altair, great_tables
+and lkip_helpers (seconds on a small machine, see ``shared/perf-notes.md``).  A
+:class:`Zygote` is a helper process (one per worker) that imports those modules once
+and then ``fork()``\\ s a new kernel for every notebook.  The forked child has never run
+any notebook code, takes the environment, working folder and ``sys.argv`` that
+``python -m ipykernel_launcher`` would have, and starts ipykernel exactly as the
+launcher does.  Nothing flows from one notebook to the next: each chapter of each
+kecamatan runs in its own new process, like with papermill's default, and the executed
+notebooks are byte-identical to a fresh-kernel run (``tests/batch/test_kernels.py``).
+
+:class:`ForkKernelManager` is a jupyter_client kernel manager whose provisioner asks
+the zygote instead of spawning ``python``; pass it as ``kernel_manager_class`` to
+papermill/nbclient (``execute_chapter(..., kernel_manager_class=...)``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.provisioning import LocalProvisioner
+from traitlets import default
+
+from ..render.execute import ThisPythonKernelManager
+from ._zygote import DEFAULT_PRELOAD
+
+__all__ = ["ForkKernelManager", "ForkProvisioner", "Zygote", "close_zygote", "current_zygote", "manager_class"]
+
+
+class Zygote:
+    """Client side of the zygote process (see :mod:`lkip_helpers.batch._zygote`)."""
+
+    def __init__(self, preload: tuple[str, ...] = DEFAULT_PRELOAD, start_timeout: float = 120) -> None:
+        req_r, self._req_w = os.pipe()
+        self._rep_r, rep_w = os.pipe()
+        # Run by path, not with -m: "-m lkip_helpers.batch._zygote" would import the batch
+        # package into every kernel; this way the zygote imports nothing but ``preload``.
+        cmd = [sys.executable, str(Path(__file__).with_name("_zygote.py")), str(req_r), str(rep_w), *preload]
+        # ipykernel reads JPY_PARENT_PID when it is imported (a trait default): the zygote
+        # imports it, so it must see the value every kernel gets.
+        env = {**os.environ, "JPY_PARENT_PID": str(os.getpid())}
+        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            cmd, stdin=subprocess.DEVNULL, pass_fds=(req_r, rep_w), close_fds=True, env=env
+        )
+        os.close(req_r)
+        os.close(rep_w)
+        self._reply = os.fdopen(self._rep_r, "rb", buffering=0)
+        self._lock = threading.Lock()
+        ready = self._read_reply(start_timeout)
+        if not ready.get("ready"):
+            msg = f"zygote kernel tidak siap: {ready}"
+            raise RuntimeError(msg)
+
+    def _read_reply(self, timeout: float) -> dict[str, Any]:
+        import select
+
+        line = b""
+        deadline = time.monotonic() + timeout
+        while not line.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self._reply], [], [], max(left, 0))
+            if not ready:
+                msg = f"zygote kernel tidak menjawab dalam {timeout:.0f} detik"
+                raise TimeoutError(msg)
+            chunk = self._reply.read(1)
+            if not chunk:
+                msg = f"zygote kernel berhenti (kode keluar {self.process.poll()})"
+                raise RuntimeError(msg)
+            line += chunk
+        return json.loads(line)
+
+    def alive(self) -> bool:
+        """True while the zygote process runs."""
+        return self.process.poll() is None
+
+    def fork_kernel(self, args: list[str], env: dict[str, str], cwd: str) -> int:
+        """Fork a kernel that runs as ``python -m ipykernel_launcher *args``; return its pid."""
+        request = json.dumps({"args": args, "env": env, "cwd": cwd}).encode() + b"\n"
+        with self._lock:
+            os.write(self._req_w, request)
+            return int(self._read_reply(60)["pid"])
+
+    def close(self) -> None:
+        """Stop the zygote; it kills the kernels it forked that still run."""
+        try:
+            os.close(self._req_w)
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._reply.close()
+
+
+_ZYGOTE: Zygote | None = None
+_ZYGOTE_LOCK = threading.Lock()
+
+
+def current_zygote() -> Zygote:
+    """The zygote of this process (started on first use, restarted if it died)."""
+    global _ZYGOTE
+    with _ZYGOTE_LOCK:
+        if _ZYGOTE is None or not _ZYGOTE.alive():
+            _ZYGOTE = Zygote()
+        return _ZYGOTE
+
+
+def close_zygote() -> None:
+    """Stop this process's zygote (if any)."""
+    global _ZYGOTE
+    with _ZYGOTE_LOCK:
+        if _ZYGOTE is not None:
+            _ZYGOTE.close()
+            _ZYGOTE = None
+
+
+class ForkedProcess:
+    """The part of ``subprocess.Popen`` that jupyter_client uses, for a forked kernel.
+
+    The kernel is the zygote's child, not ours: liveness is checked with signal 0 (the
+    zygote reaps its children, so a finished kernel's pid disappears).
+    """
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = 0
+            except PermissionError:
+                pass
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                name = f"kernel {self.pid}"
+                raise subprocess.TimeoutExpired(name, timeout or 0)
+            time.sleep(0.02)
+        return self.returncode or 0
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+class ForkProvisioner(LocalProvisioner):
+    """Launch the kernel by asking this process's zygote to fork, not by ``Popen``."""
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
+        try:
+            start = cmd.index("ipykernel_launcher") + 1
+        except ValueError as exc:
+            msg = f"perintah kernel tidak dikenal untuk zygote: {cmd}"
+            raise RuntimeError(msg) from exc
+        km = self.parent
+        env = dict(kwargs.get("env") or os.environ)
+        env.update(getattr(km, "extra_env", None) or {})
+        env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
+        cwd = str(kwargs.get("cwd") or Path.cwd())
+        pid = current_zygote().fork_kernel(cmd[start:], env, cwd)
+        self.process = ForkedProcess(pid)  # type: ignore[assignment]
+        self.pid = pid
+        self.pgid = pid  # the child called setsid()
+        self.cwd = cwd
+        limit = getattr(km, "time_limit", None)
+        if limit:
+            self._watchdog = threading.Timer(limit, self._time_is_up, args=(pid,))
+            self._watchdog.daemon = True
+            self._watchdog.start()
+        return self.connection_info
+
+    def _time_is_up(self, pid: int) -> None:
+        """Kill a kernel that ran past the job's time limit (nbclient then reports it dead)."""
+        if self.process is not None and self.process.poll() is None:
+            type(self.parent).timed_out.append(pid)
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signal.SIGKILL)
+
+    def record_memory(self) -> None:
+        """Note the kernel's proportional memory (PSS: shared pages counted once) on the manager class."""
+        km_cls = type(self.parent) if self.parent is not None else None
+        if self.pid and km_cls is not None and hasattr(km_cls, "peak_rss_kb"):
+            km_cls.peak_rss_kb[0] = max(km_cls.peak_rss_kb[0], memory_kb(self.pid))
+
+    async def cleanup(self, restart: bool = False) -> None:
+        watchdog = getattr(self, "_watchdog", None)
+        if watchdog is not None:
+            watchdog.cancel()
+        await super().cleanup(restart=restart)
+
+
+def memory_kb(pid: int, field: str = "Pss") -> int:
+    """Memory of a process in KB from Linux ``/proc`` (``Pss``: its share of every page), 0 when unknown."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+class ForkKernelManager(ThisPythonKernelManager):
+    """``python3`` kernel on this interpreter, forked from the zygote (see module doc)."""
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+        if self.provisioner is None:
+            self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or _new_id()
+            self.provisioner = ForkProvisioner(
+                kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self
+            )
+        return await super()._async_pre_start_kernel(**kw)
+
+    @default("shutdown_wait_time")
+    def _shutdown_wait_time_default(self) -> float:
+        return 2.0
+
+    async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:  # type: ignore[override]
+        """Kill the kernel (``now``): its notebook is finished, every reply and output is in,
+        and a kernel forked for one notebook has nothing to save."""
+        if isinstance(self.provisioner, ForkProvisioner):
+            self.provisioner.record_memory()
+        await self._async_shutdown_kernel(now=True, restart=restart)
+
+
+def _new_id() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def manager_class(time_limit: float | None = None, extra_env: dict[str, str] | None = None) -> type:
+    """A :class:`ForkKernelManager` subclass for one job.
+
+    ``time_limit`` (seconds): a kernel still running after that long is killed (the
+    chapter then fails; ``timed_out`` lists the pids).  ``extra_env`` is added to the
+    kernel's environment (e.g. ``LKIP_DATA`` on a Dask worker).
+    """
+    attrs = {"time_limit": time_limit, "extra_env": dict(extra_env or {}), "timed_out": [], "peak_rss_kb": [0]}
+    return type("JobKernelManager", (ForkKernelManager,), attrs)

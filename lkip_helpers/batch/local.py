@@ -1,0 +1,166 @@
+"""Run jobs on this machine: a pool of worker processes, each with its own kernel zygote.
+
+Workers are spawned (no state inherited from the command), import papermill, nbconvert,
+WeasyPrint and lkip_helpers once, load the Vega bundle once, and start their zygote
+(see :mod:`lkip_helpers.batch.kernels`); every kecamatan then costs only its own work.
+Progress events travel back on a queue.  A worker that dies (killed, out of memory)
+fails only the kecamatan it was working on: the pool is rebuilt and the others go on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue as queue_mod
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from .task import Job, Outcome, run_job
+
+__all__ = ["run_local", "warm_up"]
+
+_EVENTS: Any = None
+
+
+def warm_up() -> None:
+    """Pay the per-process costs once: imports, the Vega bundle, the zygote."""
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from .. import charts_theme, checks, io, laporan, render  # noqa: F401
+    from .kernels import current_zygote
+
+    current_zygote()
+    charts_theme.vega_bundle()
+
+
+def _init_worker(events: Any, log_dir: str | None) -> None:
+    global _EVENTS
+    _EVENTS = events
+    import atexit
+    import os
+
+    if log_dir:  # kernel, papermill and WeasyPrint chatter goes to a file, not over the progress bar
+        from pathlib import Path
+
+        Path(log_dir).mkdir(parents=True, exist_ok=True)
+        fd = os.open(Path(log_dir) / f"pekerja-{os.getpid()}.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+
+    from .kernels import close_zygote
+
+    atexit.register(close_zygote)
+    warm_up()
+
+
+def _emit(event: dict[str, Any]) -> None:
+    if _EVENTS is not None:
+        _EVENTS.put(event)
+
+
+def _work(job: Job) -> Outcome:
+    return run_job(job, _emit)
+
+
+def _call(fn: Callable[..., Any], args: tuple) -> Any:
+    return fn(*args)
+
+
+def run_local(
+    jobs: Sequence[Job],
+    workers: int,
+    on_event: Callable[[dict[str, Any]], None],
+    extra: Callable[[], tuple[Callable[..., Any], tuple]] | None = None,
+    log_dir: str | None = None,
+) -> Iterator[Outcome | Any]:
+    """Yield an :class:`Outcome` per job as they finish (in finishing order).
+
+    ``extra``, when given, is called after the last job finished and returns a
+    ``(function, args)`` pair run on one of the warm workers (the kabupaten overview);
+    its result is yielded last.  ``log_dir``: where the workers' output goes
+    (``pekerja-<pid>.log``); None leaves it on this process's terminal.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    events = ctx.Queue()
+    running: dict[str, bool] = {}
+    stop = threading.Event()
+
+    def drain() -> None:
+        while not stop.is_set():
+            try:
+                event = events.get(timeout=0.1)
+            except queue_mod.Empty:
+                continue
+            except (EOFError, OSError):
+                return
+            if event.get("jenis") == "mulai":
+                running[event["kecamatan"]] = True
+            elif event.get("jenis") == "selesai":
+                running.pop(event["kecamatan"], None)
+            on_event(event)
+
+    reader = threading.Thread(target=drain, name="lkip-progres", daemon=True)
+    reader.start()
+    pending = list(jobs)
+    try:
+        while pending:
+            pool = ProcessPoolExecutor(
+                max_workers=max(1, min(workers, len(pending) + (1 if extra else 0))),
+                mp_context=ctx,
+                initializer=_init_worker,
+                initargs=(events, log_dir),
+            )
+            futures = {pool.submit(_work, job): job for job in pending}
+            broken = False
+            try:
+                not_done = set(futures)
+                while not_done:
+                    done, not_done = wait(not_done, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        job = futures[fut]
+                        try:
+                            outcome = fut.result()
+                        except BrokenProcessPool:
+                            broken = True
+                            continue
+                        pending.remove(job)
+                        yield outcome
+                if not broken and extra is not None:
+                    fn, args = extra()
+                    yield pool.submit(_call, fn, args).result()
+                    extra = None
+            finally:
+                pool.shutdown(wait=not broken, cancel_futures=True)
+            if broken:
+                _sleep_for_events()
+                # the kecamatan that were being rendered when a worker died fail; the rest go again
+                for job in list(pending):
+                    if job.kecamatan in running:
+                        running.pop(job.kecamatan, None)
+                        pending.remove(job)
+                        outcome = Outcome(
+                            job.kecamatan, "gagal", 0.0, "pekerja",
+                            "proses pekerja berhenti mendadak (kehabisan memori atau dimatikan)",
+                            out_dir=job.out_dir,
+                        )
+                        on_event({"kecamatan": job.kecamatan, "jenis": "selesai", "status": "gagal", "detik": 0})
+                        yield outcome
+        if extra is not None:  # every job was done before the pool could run it
+            fn, args = extra()
+            with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=(events, log_dir)) as pool:
+                yield pool.submit(_call, fn, args).result()
+    finally:
+        stop.set()
+        reader.join(timeout=2)
+        events.close()
+
+
+def _sleep_for_events() -> None:
+    import time
+
+    time.sleep(0.3)  # let the reader thread see the last "mulai" events

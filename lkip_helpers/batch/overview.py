@@ -1,0 +1,77 @@
+"""Execute the kabupaten overview notebook and write its page (``<keluaran>/kabupaten/``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+
+from ..errors import RenderError
+from ..render.atomic import clear_failed, commit, keep_failed, staging_dir, write_atomic
+from .task import STAMP_FILE, Outcome, code_fingerprint, read_stamp
+
+__all__ = ["OVERVIEW_NAME", "overview_fingerprint", "overview_up_to_date", "render_overview"]
+
+OVERVIEW_NAME = "Ikhtisar kabupaten"
+PAGE = "ikhtisar.html"
+NOTEBOOK = "ikhtisar.ipynb"
+
+
+def overview_fingerprint(notebook: Path, ringkasan: Path) -> str:
+    """Hash of the overview's inputs: the notebook, the summaries, the package code."""
+    record = [
+        hashlib.sha256(notebook.read_bytes()).hexdigest(),
+        hashlib.sha256(ringkasan.read_bytes()).hexdigest(),
+        code_fingerprint(),
+    ]
+    return hashlib.sha256(json.dumps(record).encode()).hexdigest()
+
+
+def overview_up_to_date(out_dir: Path, fingerprint: str) -> bool:
+    """True when ``out_dir`` holds a complete overview made from the same inputs."""
+    stamp = read_stamp(out_dir)
+    return bool(
+        stamp
+        and stamp.get("fingerprint") == fingerprint
+        and (out_dir / PAGE).exists()
+        and (out_dir / NOTEBOOK).exists()
+    )
+
+
+def render_overview(
+    notebook: str, out_dir: str, kabupaten: str, tahun: int, is_contoh: bool, fingerprint: str, fork: bool = True
+) -> Outcome:
+    """Execute the overview notebook (its summaries: ``../ringkasan.json``) and write the page."""
+    from ..render import execute_chapter
+    from .index import overview_page
+
+    start = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    km_class = None
+    if fork:
+        from .kernels import ForkKernelManager
+
+        km_class = ForkKernelManager
+    try:
+        with staging_dir(out) as tmp:
+            try:
+                nb = execute_chapter(
+                    notebook, tmp / NOTEBOOK, {"ringkasan": "../ringkasan.json"},
+                    cwd=out, kernel_manager_class=km_class,
+                )
+            except RenderError as err:
+                kept = keep_failed(tmp / NOTEBOOK, out)
+                return Outcome(
+                    OVERVIEW_NAME, "gagal", time.perf_counter() - start, err.chapter, err.detail,
+                    str(kept) if kept else None, out_dir=out_dir,
+                )
+            write_atomic(tmp / PAGE, overview_page(nb, kabupaten, tahun, is_contoh))
+            write_atomic(tmp / STAMP_FILE, json.dumps({"fingerprint": fingerprint}) + "\n")
+            commit(tmp, out, [NOTEBOOK, PAGE, STAMP_FILE])
+            clear_failed(out)
+    except Exception as exc:  # noqa: BLE001 - the kecamatan reports are done; say what went wrong here
+        return Outcome(OVERVIEW_NAME, "gagal", time.perf_counter() - start, "halaman", f"{type(exc).__name__}: {exc}",
+                       out_dir=out_dir)
+    return Outcome(OVERVIEW_NAME, "selesai", round(time.perf_counter() - start, 3), out_dir=out_dir)

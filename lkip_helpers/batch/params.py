@@ -1,0 +1,155 @@
+"""Parameter sets: one YAML file under ``params/`` names a whole batch.
+
+``params/jember-2023.yaml`` says which kabupaten and year, which kecamatan, where their
+data sets are, where the outputs go, which formats and which settings file.  Relative
+paths are read from the project root, so the command works from any folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import SettingsError
+from ..paths import outputs_dir, project_root, slug
+from ..render.report import FORMATS
+
+__all__ = ["BatchParams", "load_params"]
+
+_KEYS = {
+    "kabupaten", "provinsi", "tahun", "data", "keluaran", "format", "pengaturan", "batas_waktu_bab", "kecamatan",
+}
+
+
+@dataclass(frozen=True)
+class BatchParams:
+    """One batch: the kabupaten, the year and the kecamatan to render, and how."""
+
+    kabupaten: str
+    tahun: int
+    kecamatan: tuple[str, ...]
+    data: Path
+    keluaran: Path
+    formats: tuple[str, ...] = FORMATS
+    pengaturan: Path | None = None
+    batas_waktu_bab: float | None = 600
+    provinsi: str = ""
+    sumber: Path | None = None  # the YAML file it was read from
+
+    def dataset(self, kecamatan: str) -> Path:
+        """Folder (or workbook) of one kecamatan's data set."""
+        return _in_folder(self.data, kecamatan)
+
+    def out_dir(self, kecamatan: str) -> Path:
+        """``<keluaran>/<slug>/``."""
+        return self.keluaran / slug(kecamatan)
+
+    def select(self, names: Sequence[str] | None) -> BatchParams:
+        """The same batch restricted to ``names`` (matched by slug: "gunung sari" = "Gunung Sari")."""
+        if not names:
+            return self
+        known = {slug(k): k for k in self.kecamatan}
+        chosen, unknown = [], []
+        for name in names:
+            key = slug(name)
+            (chosen.append(known[key]) if key in known else unknown.append(name))
+        if unknown:
+            msg = (
+                f"kecamatan tidak ada dalam parameter {self.sumber or ''}: {', '.join(unknown)}. "
+                f"Yang tersedia: {', '.join(self.kecamatan)}"
+            )
+            raise SettingsError(msg)
+        return replace(self, kecamatan=tuple(dict.fromkeys(chosen)))
+
+    def with_formats(self, formats: Sequence[str] | None) -> BatchParams:
+        """The same batch with other output formats (validated)."""
+        return self if not formats else replace(self, formats=_formats(formats, "--format"))
+
+
+def _in_folder(folder: Path, kecamatan: str) -> Path:
+    path = folder / slug(kecamatan)
+    workbook = folder / f"{slug(kecamatan)}.xlsx"
+    return workbook if not path.exists() and workbook.exists() else path
+
+
+def _path(value: Any, root: Path) -> Path:
+    path = Path(str(value)).expanduser()
+    return path if path.is_absolute() else root / path
+
+
+def _formats(value: Any, where: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else list(value or [])
+    parts = [p.strip().lower() for item in items for p in str(item).split(",") if p.strip()]
+    bad = [p for p in parts if p not in FORMATS]
+    if bad or not parts:
+        msg = f"{where}: format harus salah satu dari {', '.join(FORMATS)}, bukan {', '.join(bad) or '(kosong)'}"
+        raise SettingsError(msg)
+    return tuple(dict.fromkeys(parts))
+
+
+def load_params(path: str | Path, root: Path | None = None) -> BatchParams:
+    """Read and check a parameter set; every problem is listed in one :class:`SettingsError`."""
+    path = Path(path)
+    if not path.exists() and not path.is_absolute() and (project_root() / path).exists():
+        path = project_root() / path
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        msg = f"berkas parameter {path} tidak dapat dibaca: {exc.strerror}. Contoh: params/jember-2023.yaml"
+        raise SettingsError(msg) from exc
+    except yaml.YAMLError as exc:
+        msg = f"berkas parameter {path} bukan YAML yang sah: {exc}"
+        raise SettingsError(msg) from exc
+    return params_from_mapping(raw, root or project_root(), source=path)
+
+
+def params_from_mapping(raw: Any, root: Path, source: Path | None = None) -> BatchParams:
+    """Build :class:`BatchParams` from the YAML mapping (see :func:`load_params`)."""
+    where = str(source or "parameter")
+    if not isinstance(raw, Mapping):
+        msg = f"{where}: isi berkas harus pemetaan (kabupaten:, tahun:, kecamatan: ...)"
+        raise SettingsError(msg)
+    problems = [f"kunci '{k}' tidak dikenal (yang dikenal: {', '.join(sorted(_KEYS))})" for k in raw if k not in _KEYS]
+    for key in ("kabupaten", "tahun", "kecamatan"):
+        if key not in raw:
+            problems.append(f"kunci '{key}' wajib diisi")
+    tahun = raw.get("tahun")
+    if "tahun" in raw and (not isinstance(tahun, int) or isinstance(tahun, bool) or not 2000 <= tahun <= 2100):
+        problems.append(f"'tahun' harus bilangan bulat seperti 2023, bukan {tahun!r}")
+    names = raw.get("kecamatan") or []
+    if "kecamatan" in raw and (not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names)):
+        problems.append("'kecamatan' harus daftar nama kecamatan (minimal satu)")
+        names = []
+    slugs = [slug(n) for n in names]
+    dup = sorted({n for n, s in zip(names, slugs, strict=True) if slugs.count(s) > 1})
+    if dup:
+        problems.append(f"kecamatan ganda: {', '.join(dup)}")
+    limit = raw.get("batas_waktu_bab", 600)
+    if limit is not None and (not isinstance(limit, int | float) or isinstance(limit, bool) or limit <= 0):
+        problems.append(f"'batas_waktu_bab' harus jumlah detik > 0 (atau kosong), bukan {limit!r}")
+    formats: tuple[str, ...] = FORMATS
+    try:
+        formats = _formats(raw.get("format", list(FORMATS)), "'format'")
+    except SettingsError as exc:
+        problems.append(str(exc))
+    if problems:
+        msg = f"Parameter {where} tidak valid ({len(problems)} masalah):\n" + "\n".join(f"  - {p}" for p in problems)
+        raise SettingsError(msg)
+    tahun = int(tahun)
+    pengaturan = raw.get("pengaturan")
+    return BatchParams(
+        kabupaten=str(raw["kabupaten"]),
+        provinsi=str(raw.get("provinsi") or ""),
+        tahun=tahun,
+        kecamatan=tuple(names),
+        data=_path(raw.get("data") or f"data/{tahun}", root),
+        keluaran=_path(raw["keluaran"], root) if raw.get("keluaran") else outputs_dir() / str(tahun),
+        formats=formats,
+        pengaturan=_path(pengaturan, root) if pengaturan else None,
+        batas_waktu_bab=float(limit) if limit is not None else None,
+        sumber=source,
+    )

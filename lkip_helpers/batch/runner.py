@@ -1,0 +1,195 @@
+"""A batch from start to end: plan, render (here or on a Dask cluster), index, overview.
+
+:func:`plan` turns a parameter set into jobs and decides, from fingerprints alone, which
+reports are up to date (skipped unless ``force``).  :func:`run_batch` renders the rest
+on worker processes (:mod:`.local`) or on a Dask cluster (:mod:`.remote`), then writes
+``<keluaran>/ringkasan.json`` and ``index.html`` and renders the kabupaten overview
+when its inputs changed.  One kecamatan failing never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..paths import dataset_path, notebooks_dir
+from ..settings import default_settings_path
+from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
+from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
+from .params import BatchParams
+from .task import Job, Outcome, expected_outputs, fingerprint, read_stamp
+
+__all__ = ["BatchResult", "OVERVIEW_NOTEBOOK", "plan", "run_batch"]
+
+OVERVIEW_NOTEBOOK = "kabupaten_ikhtisar.ipynb"
+#: Workers' output (kernels, papermill, WeasyPrint), one file per worker process.
+LOG_DIR = ".lkip-log"
+
+
+@dataclass
+class BatchResult:
+    """The outcome of every kecamatan, the pages written and the wall time."""
+
+    params: BatchParams
+    outcomes: list[Outcome]
+    index: Path | None = None
+    ikhtisar: Outcome | None = None
+    detik: float = 0.0
+    memori_mb: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        """The kecamatan (and overview) that failed."""
+        out = [o for o in self.outcomes if not o.ok]
+        return out + ([self.ikhtisar] if self.ikhtisar is not None and not self.ikhtisar.ok else [])
+
+
+def chapter_name(index: int, path: Path) -> str:
+    """Name of an executed chapter (as :mod:`lkip_helpers.render.report` names it)."""
+    return path.stem if re.match(r"^\d+_", path.stem) else f"{index + 1:02d}_{path.stem}"
+
+
+def _settings_files(params: BatchParams) -> list[Path]:
+    files = [default_settings_path()]
+    if params.pengaturan is not None and params.pengaturan.resolve() != files[0].resolve():
+        files.append(params.pengaturan)
+    return files
+
+
+def plan(params: BatchParams, notebooks: Sequence[Path], force: bool = False) -> tuple[list[Job], list[Outcome]]:
+    """Jobs to render and outcomes of the reports already up to date."""
+    settings_files = _settings_files(params)
+    extra_params: dict[str, Any] = {}
+    if len(settings_files) > 1:
+        extra_params["pengaturan"] = str(settings_files[1].resolve())
+    names = [chapter_name(i, p) for i, p in enumerate(notebooks)]
+    jobs, skipped = [], []
+    for name in params.kecamatan:
+        data = params.dataset(name)
+        parameters, env = dict(extra_params), {}
+        if data.resolve() != dataset_path(params.tahun, name).resolve():
+            if params.data.name == str(params.tahun):  # same layout elsewhere: tell the kernels where
+                env["LKIP_DATA"] = str(params.data.parent.resolve())
+            else:
+                parameters["data"] = str(data.resolve())
+        job = Job(
+            kecamatan=name,
+            tahun=params.tahun,
+            data=str(data),
+            out_dir=str(params.out_dir(name)),
+            notebooks=tuple(str(p) for p in notebooks),
+            formats=params.formats,
+            pengaturan=str(params.pengaturan) if params.pengaturan else None,
+            parameters=parameters,
+            kernel_env=env,
+            batas_waktu_bab=params.batas_waktu_bab,
+        )
+        job = replace(job, fingerprint=fingerprint(job, settings_files))
+        stamp = read_stamp(Path(job.out_dir))
+        complete = all(p.exists() for p in expected_outputs(Path(job.out_dir), job.formats, names))
+        if not force and stamp and stamp.get("fingerprint") == job.fingerprint and complete:
+            skipped.append(Outcome(name, "dilewati", 0.0, ringkasan=stamp.get("ringkasan"), out_dir=job.out_dir))
+        else:
+            jobs.append(job)
+    return jobs, skipped
+
+
+def run_batch(
+    params: BatchParams,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    scheduler: str | None = None,
+    notebooks: Sequence[Path] | None = None,
+    overview_notebook: Path | None = None,
+    on_event: Callable[[dict[str, Any]], None] | None = None,
+    on_start: Callable[[int, int], None] | None = None,
+) -> BatchResult:
+    """Render the batch; see the module doc.  ``on_start(n_jobs, steps_per_job)`` and
+    ``on_event(event)`` feed a progress display."""
+    from ..jobs import chapter_notebooks
+
+    started = time.perf_counter()
+    emit = on_event or (lambda _e: None)
+    chapters = [Path(p) for p in (notebooks if notebooks is not None else chapter_notebooks())]
+    if not chapters:
+        from ..errors import SettingsError
+
+        msg = f"tidak ada notebook bab (NN_nama.ipynb) di {notebooks_dir()}"
+        raise SettingsError(msg)
+    jobs, outcomes = plan(params, chapters, force)
+    steps = len(chapters) + 1 + ("pdf" in params.formats)
+    if on_start:
+        on_start(len(jobs), steps)
+    for o in outcomes:
+        emit({"kecamatan": o.kecamatan, "jenis": "dilewati"})
+    ov_nb = overview_notebook if overview_notebook is not None else notebooks_dir() / OVERVIEW_NOTEBOOK
+    ov_dir = params.keluaran / IKHTISAR_DIR
+    summary_path = params.keluaran / "ringkasan.json"
+    done: dict[str, Outcome] = {o.kecamatan: o for o in outcomes}
+    ikhtisar: Outcome | None = None
+
+    def write_pages() -> tuple[Any, ...] | None:
+        """Index rows, ringkasan.json; return the overview call if it must run."""
+        rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
+        write_ringkasan(summary_path, params.kabupaten, params.tahun, rows)
+        if not ov_nb.exists():
+            return None
+        fp = overview_fingerprint(ov_nb, summary_path)
+        if not force and overview_up_to_date(ov_dir, fp):
+            return None
+        contoh = any((r.ringkasan or {}).get("data_status") == "contoh" for r in rows)
+        return (str(ov_nb), str(ov_dir), params.kabupaten, params.tahun, contoh, fp)
+
+    if scheduler:
+        from .remote import run_dask
+
+        for outcome in run_dask(jobs, scheduler, emit):
+            done[outcome.kecamatan] = outcome
+        call = write_pages()
+        if call is not None:
+            ikhtisar = render_overview(*call, fork=False)
+    else:
+        from .local import run_local
+
+        n = workers or os.cpu_count() or 1
+
+        def extra() -> tuple[Callable[..., Any], tuple]:
+            call = write_pages()
+            return (render_overview, call) if call is not None else (_nothing, ())
+
+        log_dir = params.keluaran / LOG_DIR
+        for old in log_dir.glob("pekerja-*.log") if log_dir.is_dir() else []:
+            old.unlink(missing_ok=True)
+        for item in run_local(jobs, n, emit, extra=extra if jobs else None, log_dir=str(log_dir)):
+            if item is None:
+                continue
+            if item.kecamatan == OVERVIEW_NAME:
+                ikhtisar = item
+            else:
+                done[item.kecamatan] = item
+        if not jobs:
+            call = write_pages()
+            if call is not None:
+                ikhtisar = render_overview(*call, fork=False)
+    rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
+    index = write_index(params.keluaran / "index.html", params.kabupaten, params.tahun, rows, ov_dir / "ikhtisar.html")
+    ordered = [done[k] for k in params.kecamatan if k in done]
+    return BatchResult(
+        params,
+        ordered,
+        index=index,
+        ikhtisar=ikhtisar,
+        detik=round(time.perf_counter() - started, 3),
+        memori_mb=max((o.memori_mb for o in ordered), default=0.0),
+    )
+
+
+def _nothing() -> None:
+    return None

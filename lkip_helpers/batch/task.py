@@ -1,0 +1,315 @@
+"""One kecamatan of a batch: the job description, its fingerprint, and the work itself.
+
+:class:`Job` is what a worker needs (plain, picklable).  :func:`fingerprint` hashes
+every input of a report (the raw bytes of the data files, the notebooks, the package
+code, the settings files, the parameters and formats) without loading anything, so the
+main process decides in milliseconds what is up to date.  :func:`run_job` runs in a
+worker: load and check the data, compute the summary the kabupaten index shows, execute
+the chapters on kernels forked from the worker's zygote, stitch, PDF, commit atomically,
+and stamp the output folder with the fingerprint and the summary.  It never raises: a
+failure is an :class:`Outcome` with status ``"gagal"``, the stage, a one-line error and
+the kept failed notebook.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import resource
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError, Level, RenderError
+from ..paths import slug
+from ..render.atomic import FAILED_DIR, write_atomic
+
+__all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job", "summarise"]
+
+#: Written into ``<out_dir>`` after a successful batch render: fingerprint and summary.
+STAMP_FILE = ".lkip-batch.json"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+Emit = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to render one kecamatan (paths as text: picklable anywhere)."""
+
+    kecamatan: str
+    tahun: int
+    data: str
+    out_dir: str
+    notebooks: tuple[str, ...]
+    formats: tuple[str, ...] = ("html", "pdf")
+    pengaturan: str | None = None  # settings override file, None = params/default.yaml
+    parameters: Mapping[str, Any] = field(default_factory=dict)  # extra notebook parameters
+    kernel_env: Mapping[str, str] = field(default_factory=dict)
+    batas_waktu_bab: float | None = 600
+    fingerprint: str = ""
+
+    @property
+    def slug(self) -> str:
+        """File-system name of the kecamatan."""
+        return slug(self.kecamatan)
+
+
+@dataclass
+class Outcome:
+    """What became of one kecamatan."""
+
+    kecamatan: str
+    status: str  # "selesai", "dilewati" (up to date) or "gagal"
+    detik: float = 0.0
+    tahap: str = ""  # where it failed: "data", a chapter name, "penggabungan html", "pdf", ...
+    galat: str = ""  # the error in one line
+    notebook_gagal: str | None = None  # the kept, partly executed notebook
+    ringkasan: dict[str, Any] | None = None
+    langkah: dict[str, float] = field(default_factory=dict)
+    memori_mb: float = 0.0  # peak of the worker + its zygote + its largest kernel
+    out_dir: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True unless the kecamatan failed."""
+        return self.status != "gagal"
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-compatible copy."""
+        return asdict(self)
+
+
+# ------------------------------------------------------------------ fingerprints
+def _hash_files(files: Iterable[Path], base: Path) -> list[list[str]]:
+    out = []
+    for file in sorted(files):
+        if file.is_file() and not file.name.startswith("."):
+            rel = file.relative_to(base).as_posix()
+            out.append([rel, hashlib.sha256(file.read_bytes()).hexdigest()])
+    return out
+
+
+def data_fingerprint(data: Path) -> list[list[str]]:
+    """(path, sha256) of every file of a data set folder (or of the workbook)."""
+    data = Path(data)
+    if data.is_dir():
+        return _hash_files(data.rglob("*"), data)
+    return _hash_files([data], data.parent) if data.exists() else [["(tidak ada)", str(data)]]
+
+
+_CODE: dict[str, str] = {}
+
+
+def code_fingerprint() -> str:
+    """Hash of the package's code and templates (computed once per process)."""
+    if "code" not in _CODE:
+        from .. import __version__
+
+        files = [
+            p
+            for p in _PACKAGE.rglob("*")
+            if p.suffix in {".py", ".j2", ".css", ".json", ".yaml"} and "__pycache__" not in p.parts
+        ]
+        record = [__version__, _hash_files(files, _PACKAGE)]
+        _CODE["code"] = hashlib.sha256(json.dumps(record).encode()).hexdigest()
+    return _CODE["code"]
+
+
+def fingerprint(job: Job, settings_files: Iterable[Path]) -> str:
+    """Hash of every input of ``job``'s report (see the module doc)."""
+    record = {
+        "data": data_fingerprint(Path(job.data)),
+        "notebooks": [[Path(p).name, hashlib.sha256(Path(p).read_bytes()).hexdigest()] for p in job.notebooks],
+        "code": code_fingerprint(),
+        "settings": [[Path(p).name, hashlib.sha256(Path(p).read_bytes()).hexdigest()] for p in settings_files],
+        "kecamatan": job.kecamatan,
+        "tahun": job.tahun,
+        "parameters": dict(job.parameters),
+        "formats": sorted(job.formats),
+    }
+    return hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def read_stamp(out_dir: Path) -> dict[str, Any] | None:
+    """The stamp of the last successful batch render of ``out_dir`` (None if none or unreadable)."""
+    try:
+        return json.loads((Path(out_dir) / STAMP_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def expected_outputs(out_dir: Path, formats: Iterable[str], chapters: Iterable[str]) -> list[Path]:
+    """The files a complete render leaves in ``out_dir``."""
+    out = [out_dir / f"laporan.{f}" for f in formats]
+    for name in chapters:
+        out += [out_dir / "notebooks" / f"{name}.ipynb", out_dir / "notebooks" / f"{name}.html"]
+    return out
+
+
+# ------------------------------------------------------------------ the summary
+def _num(value: Any) -> float | None:
+    try:
+        import math
+
+        v = float(value)
+        return None if math.isnan(v) else round(v, 6)
+    except (TypeError, ValueError):
+        return None
+
+
+def summarise(ds: Any, settings: Any, problems: Iterable[Any]) -> dict[str, Any]:
+    """What the kabupaten index and overview show of one kecamatan (plain JSON data)."""
+    from .. import laporan
+
+    problems = list(problems)
+    counts = {lvl.value: sum(p.level is lvl for p in problems) for lvl in Level}
+    out: dict[str, Any] = {
+        "kecamatan": ds.kecamatan,
+        "kabupaten": ds.kabupaten,
+        "tahun": ds.tahun,
+        "data_status": "contoh" if ds.is_contoh else "resmi",
+        "galat": counts.get(Level.GALAT.value, 0),
+        "peringatan": counts.get(Level.PERINGATAN.value, 0),
+        "info": counts.get(Level.INFO.value, 0),
+    }
+    _, rata = laporan.pengukuran_kinerja(ds, settings)
+    out["capaian"] = _num(rata.nilai)
+    out["predikat"] = rata.predikat.kode if rata.predikat else None
+    out["predikat_label"] = rata.predikat.label if rata.predikat else None
+    ang = laporan.ringkasan_anggaran(ds)
+    out["pagu"], out["realisasi"], out["serapan"] = ang.pagu, ang.realisasi, _num(ang.serapan)
+    sasaran = laporan.capaian_sasaran(ds, settings)
+    out["sasaran"] = [
+        {
+            "no": int(r["no_sasaran"]),
+            "kode": str(r["kode_sasaran"]),
+            "sasaran": str(r["sasaran"]),
+            "capaian": _num(r["rata_rata"]),
+            "predikat": None if r["predikat"] is None else str(r["predikat"]),
+        }
+        for _, r in sasaran.iterrows()
+    ]
+    desa = ds.df("desa")
+    out["desa"] = {str(k): int(v) for k, v in desa["status"].value_counts().sort_index().items()}
+    return out
+
+
+# ------------------------------------------------------------------ the work
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _peak_mb(kernel_kb: int, zygote_pid: int | None) -> float:
+    """Peak memory of one worker: its own peak RSS, its zygote and its largest kernel (PSS)."""
+    worker_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    from .kernels import memory_kb
+
+    zygote_kb = memory_kb(zygote_pid) if zygote_pid else 0
+    return round((worker_kb + zygote_kb + kernel_kb) / 1024, 1)
+
+
+def _data_failure(job: Job, err: DataError, start: float) -> Outcome:
+    errors = [p for p in err.problems if p.level is Level.GALAT] or list(err.problems)
+    first = str(errors[0]) if errors else str(err)
+    more = f" (+{len(errors) - 1} galat lain)" if len(errors) > 1 else ""
+    report = Path(job.out_dir) / FAILED_DIR / "masalah-data.txt"
+    write_atomic(report, "\n".join(str(p) for p in err.problems) + "\n")
+    return Outcome(
+        job.kecamatan, "gagal", time.perf_counter() - start, "data", _one_line(first) + more,
+        str(report), out_dir=job.out_dir,
+    )
+
+
+def run_job(job: Job, emit: Emit | None = None) -> Outcome:
+    """Render one kecamatan into ``job.out_dir`` (see the module doc); never raises."""
+    emit = emit or (lambda _event: None)
+    start = time.perf_counter()
+    emit({"kecamatan": job.kecamatan, "jenis": "mulai"})
+    outcome = _run(job, emit, start)
+    outcome.detik = round(time.perf_counter() - start, 3)
+    emit({"kecamatan": job.kecamatan, "jenis": "selesai", "status": outcome.status, "detik": outcome.detik})
+    return outcome
+
+
+def _run(job: Job, emit: Emit, start: float) -> Outcome:
+    from .. import fmt
+    from ..checks import run_checks
+    from ..io import load
+    from ..jobs import data_files
+    from ..render import ReportMeta, render_report
+    from ..settings import load_settings
+    from .kernels import manager_class
+
+    step = {"nama": "data"}
+
+    def progress(name: str) -> None:
+        step["nama"] = name
+        emit({"kecamatan": job.kecamatan, "jenis": "langkah", "langkah": name})
+
+    out_dir = Path(job.out_dir)
+    km_class = manager_class(job.batas_waktu_bab, dict(job.kernel_env))
+    try:
+        progress("data")
+        problems: list[Any] = []
+        ds = load(job.data, problems=problems)
+        settings = load_settings(job.pengaturan)
+        problems.extend(run_checks(ds, settings))
+        try:
+            ringkasan = summarise(ds, settings, problems)
+        except Exception as exc:  # noqa: BLE001 - the report may still render; the index says why not
+            ringkasan = {"kecamatan": ds.kecamatan, "galat_ringkasan": _one_line(f"{type(exc).__name__}: {exc}")}
+        meta = ReportMeta(
+            kecamatan=ds.kecamatan,
+            kabupaten=ds.kabupaten,
+            tahun=ds.tahun,
+            tanggal=fmt.tanggal(ds.instansi.get("tanggal_ttd")),
+            is_contoh=ds.is_contoh,
+        )
+        parameters = {"kecamatan": ds.kecamatan, "tahun": ds.tahun, **dict(job.parameters)}
+        result = render_report(
+            list(job.notebooks),
+            parameters,
+            out_dir,
+            meta,
+            formats=job.formats,
+            force=True,
+            data_files=data_files(ds),
+            settings=settings.as_dict(),
+            timeout=int(job.batas_waktu_bab) if job.batas_waktu_bab else None,
+            kernel_manager_class=km_class,
+            progress=progress,
+        )
+    except DataError as err:
+        return _data_failure(job, err, start)
+    except RenderError as err:
+        detail = err.detail
+        if km_class.timed_out:
+            detail = f"bab melebihi batas waktu {job.batas_waktu_bab:g} detik dan dihentikan ({detail})"
+        cell = f"sel {err.cell_index}: " if err.cell_index is not None else ""
+        return Outcome(
+            job.kecamatan, "gagal", 0.0, err.chapter, _one_line(cell + detail), err.notebook_path,
+            out_dir=job.out_dir, memori_mb=_peak_mb(km_class.peak_rss_kb[0], _zygote_pid()),
+        )
+    except Exception as exc:  # noqa: BLE001 - one kecamatan's surprise must not stop the batch
+        return Outcome(
+            job.kecamatan, "gagal", 0.0, step["nama"], _one_line(f"{type(exc).__name__}: {exc}"),
+            out_dir=job.out_dir,
+        )
+    stamp = {"fingerprint": job.fingerprint, "ringkasan": ringkasan, "detik": dict(result.seconds)}
+    write_atomic(out_dir / STAMP_FILE, json.dumps(stamp, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    return Outcome(
+        job.kecamatan, "selesai", 0.0, ringkasan=ringkasan, langkah={k: round(v, 3) for k, v in result.seconds.items()},
+        memori_mb=_peak_mb(km_class.peak_rss_kb[0], _zygote_pid()), out_dir=job.out_dir,
+    )
+
+
+def _zygote_pid() -> int | None:
+    from . import kernels
+
+    z = kernels._ZYGOTE
+    return z.process.pid if z is not None and z.alive() else None
+
