@@ -309,11 +309,13 @@ def tren_indikator(ds: DataSet, settings: Settings) -> Chart:
         huruf = r["jenis"] == "huruf"
         satuan = "skor" if huruf else (r["satuan"] or "")
         judul = _bungkus(f"{nomor[kode]} {r['indikator']}", 38, 3).split("\n")
+        if r["arah"] == "negatif":
+            judul.append("(indikator negatif: makin rendah makin baik)")
         if huruf:
             has_target = any(x["kode_indikator"] == kode and x["seri"] == "Target" for x in rows)
-            judul.append("(nilai huruf, digambar dengan skornya)" if has_target
-                         else "(nilai huruf, digambar dengan skornya; target tanpa skor)")
-        base = alt.Chart(title=alt.Title(judul, fontSize=12)).transform_filter(
+            judul.append("(nilai huruf, digambar skornya)" if has_target
+                         else "(nilai huruf, digambar skornya; target tanpa skor)")
+        base = alt.Chart().transform_filter(
             alt.datum.kode_indikator == kode
         )
         x = alt.X("tahun:O", title="Tahun", scale=alt.Scale(domain=years))
@@ -334,7 +336,11 @@ def tren_indikator(ds: DataSet, settings: Settings) -> Chart:
         below = base.transform_filter("datum.seri === 'Realisasi' && datum.di_bawah").mark_text(
             dy=14, fontSize=10
         ).encode(x=x, y=y, text="label:N")
-        panels.append(alt.layer(line, target, real, above, below).properties(width=200, height=150))
+        panels.append(
+            alt.layer(line, target, real, above, below).properties(
+                title=alt.Title(judul, fontSize=12), width=200, height=150
+            )
+        )
     if not panels:
         return _pesan("tren_indikator", "Tidak ada indikator dengan nilai angka untuk digambar.")
     chart = alt.concat(*panels, columns=2, data=data).resolve_scale(y="independent")

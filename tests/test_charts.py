@@ -123,6 +123,16 @@ def test_tren_indikator_names_an_omitted_letter_indicator(umbulsari: DataSet, se
     assert "Nilai SAKIP" in " ".join(spec["title"]["text"])
 
 
+def test_tren_indikator_marks_a_negative_indicator(settings: Settings) -> None:
+    from lkip_helpers.io import load_dataset
+
+    spec = charts.tren_indikator(load_dataset(2023, "Ajung"), settings).to_dict()
+    titles = [" ".join(panel["title"]["text"]) for panel in spec["concat"]]
+    assert [t for t in titles if "negatif" in t] == [
+        "3.2 Persentase Penduduk Miskin (indikator negatif: makin rendah makin baik)"
+    ]
+
+
 def test_anggaran_program_amounts(umbulsari: DataSet, specs: dict) -> None:
     rows = _datasets(specs["anggaran_program"])["anggaran_program"]
     tree = laporan.anggaran_tree(umbulsari)
