@@ -66,7 +66,8 @@ def write_ringkasan(path: Path, kabupaten: str, tahun: int, rows: Sequence[Index
     data = {
         "kabupaten": kabupaten,
         "tahun": tahun,
-        "kecamatan": [{**dict(r.ringkasan), "status": r.status} for r in rows if r.ringkasan],
+        # no run status here: an unchanged batch must give the same file (the overview's input)
+        "kecamatan": [dict(r.ringkasan) for r in rows if r.ringkasan],
     }
     write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 

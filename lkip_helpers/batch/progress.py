@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -20,6 +21,7 @@ from .task import Outcome
 
 __all__ = ["PlainReporter", "RichReporter", "make_reporter", "print_summary"]
 
+_PLAIN = {"selesai": "selesai", "dilewati": "tidak berubah", "gagal": "GAGAL"}
 _STATUS = {"selesai": "[green]selesai[/green]", "dilewati": "[cyan]tidak berubah[/cyan]", "gagal": "[red]GAGAL[/red]"}
 
 
@@ -117,15 +119,40 @@ def make_reporter(console: Console) -> PlainReporter | RichReporter:
     return RichReporter(console) if console.is_terminal else PlainReporter(console)
 
 
+def _short(path: str | None) -> str:
+    """A path relative to the working folder when it is inside it (shorter to read)."""
+    if not path:
+        return ""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
 def print_summary(console: Console, outcomes: Sequence[Outcome], seconds: float) -> None:
-    """The table at the end: kecamatan, status, time, error in one line, failed notebook."""
-    table = Table(title="Ringkasan penyusunan", show_lines=False, expand=False)
-    for column in ("Kecamatan", "Status", "Waktu", "Galat", "Notebook gagal"):
-        table.add_column(column, overflow="fold")
-    for o in sorted(outcomes, key=lambda o: (o.ok, o.kecamatan)):
-        galat = f"[{o.tahap}] {o.galat}" if o.galat else ""
-        table.add_row(o.kecamatan, _STATUS.get(o.status, o.status), _detik(o.detik), galat, o.notebook_gagal or "")
-    console.print(table)
+    """The end of a batch: kecamatan, status, time, the error in one line, the failed notebook.
+
+    A table on a terminal; one line per kecamatan (fields separated by `` | ``) in a log.
+    """
+    ordered = sorted(outcomes, key=lambda o: (o.ok, o.kecamatan))
+    rows = [
+        (o.kecamatan, o.status, _detik(o.detik), f"[{o.tahap}] {o.galat}" if o.galat else "", _short(o.notebook_gagal))
+        for o in ordered
+    ]
+    if console.is_terminal:
+        table = Table(title="Ringkasan penyusunan", expand=False)
+        for column in ("Kecamatan", "Status", "Waktu", "Galat", "Notebook gagal"):
+            table.add_column(column, overflow="fold")
+        for name, status, waktu, galat, nb in rows:
+            table.add_row(name, _STATUS.get(status, status), waktu, galat, nb)
+        console.print(table)
+    else:
+        console.print("RINGKASAN: kecamatan | status | waktu | galat | notebook gagal", markup=False, highlight=False)
+        for name, status, waktu, galat, nb in rows:
+            console.print(
+                " | ".join((name, _PLAIN.get(status, status), waktu, galat or "-", nb or "-")),
+                markup=False, highlight=False, soft_wrap=True,
+            )
     counts = {s: sum(o.status == s for o in outcomes) for s in ("selesai", "dilewati", "gagal")}
     console.print(
         f"{counts['selesai']} disusun, {counts['dilewati']} tidak berubah (dilewati), {counts['gagal']} gagal; "

@@ -1,0 +1,118 @@
+"""The batch on small fixture chapters: isolation of failures, summary, exit status, incremental."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from batch_fixtures import break_data, set_catatan
+from conftest import make_params
+from typer.testing import CliRunner
+
+from lkip_helpers.batch import run_batch
+from lkip_helpers.batch.task import STAMP_FILE
+from lkip_helpers.cli import app
+
+pytestmark = pytest.mark.slow
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "gagal" not in p.parts
+    }
+
+
+def _write_params(root: Path, names: dict[str, str], limit: int) -> Path:
+    make_params(root, names)  # copies the data sets
+    path = root / "params" / "uji.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "kabupaten": "Jember",
+                "tahun": 2023,
+                "data": "data/2023",
+                "keluaran": "outputs/2023",
+                "format": ["html", "pdf"],
+                "batas_waktu_bab": limit,
+                "kecamatan": list(names),
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_one_kecamatan_failing_does_not_stop_the_others(project: Path) -> None:
+    names = {"Ajung": "ajung", "Balung": "balung", "Puger": "puger", "Silo": "silo", "Panti": "panti"}
+    params = _write_params(project, names, limit=20)
+    runner = CliRunner()
+    first = runner.invoke(app, ["render", "--params", str(params), "--jobs", "2"])
+    assert first.exit_code == 0, first.output
+    out = project / "outputs" / "2023"
+    before = {slug: _digest(out / slug) for slug in names.values()}
+    for slug in names.values():
+        assert (out / slug / "laporan.html").exists()
+        assert (out / slug / "laporan.pdf").exists()
+        assert (out / slug / "notebooks" / "02_uji.ipynb").exists()
+    assert "Ajung: 01_capaian" in first.output  # plain progress lines when not on a terminal
+
+    data = project / "data" / "2023"
+    break_data(data / "balung")  # bad data: nothing executes
+    set_catatan(data / "puger", "MELEDAK")  # a chapter raises
+    set_catatan(data / "silo", "MATI")  # the kernel dies
+    set_catatan(data / "panti", "LAMBAT")  # a chapter exceeds the time limit
+    second = runner.invoke(app, ["render", "--params", str(params), "--kecamatan", "Ajung", "Balung", "Puger",
+                                 "Silo", "Panti", "--jobs", "2"])
+    assert second.exit_code == 1, second.output
+    text = " ".join(second.output.split())
+    assert "1 tidak berubah (dilewati), 4 gagal" in text
+
+    # the earlier good outputs of the broken ones are untouched
+    for slug in ("balung", "puger", "silo", "panti"):
+        assert _digest(out / slug) == before[slug], slug
+    assert _digest(out / "ajung") == before["ajung"]
+
+    # failures say where and why, and the failed notebook is kept
+    assert (out / "balung" / "gagal" / "masalah-data.txt").read_text(encoding="utf-8").count("banyak sekali") == 1
+    for slug, words in (("puger", "bab ini sengaja gagal"), ("silo", "DeadKernelError"), ("panti", "batas waktu")):
+        kept = out / slug / "gagal" / "02_uji.ipynb"
+        assert kept.exists(), slug
+        line = next(ln for ln in second.output.splitlines() if ln.startswith(f"{slug.capitalize()} | GAGAL"))
+        assert words in line, line
+        assert line.endswith(str(kept)), line
+    failed = nbformat.read(out / "puger" / "gagal" / "02_uji.ipynb", as_version=4)
+    assert any(o.get("ename") == "RuntimeError" for c in failed.cells for o in c.get("outputs", []))
+
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for name in names:
+        assert name in index
+    assert index.count('class="gagal"') >= 4
+    summary = json.loads((out / "ringkasan.json").read_text(encoding="utf-8"))
+    assert {r["kecamatan"] for r in summary["kecamatan"]} == set(names)  # last good summaries kept
+
+
+def test_incremental_skip_change_and_force(project: Path) -> None:
+    params = make_params(project, {"Ajung": "ajung", "Puger": "puger"})
+    first = run_batch(params, workers=2)
+    assert [o.status for o in first.outcomes] == ["selesai", "selesai"]
+    stamp = json.loads((params.out_dir("Ajung") / STAMP_FILE).read_text())
+    assert stamp["ringkasan"]["kecamatan"] == "Ajung"
+
+    again = run_batch(params, workers=2)
+    assert [o.status for o in again.outcomes] == ["dilewati", "dilewati"]
+    assert again.detik < 0.2 * first.detik
+    assert again.ikhtisar is None  # overview inputs unchanged too
+
+    instansi = project / "data" / "2023" / "puger" / "instansi.yaml"
+    instansi.write_text(instansi.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = run_batch(params, workers=2)
+    assert {o.kecamatan: o.status for o in changed.outcomes} == {"Ajung": "dilewati", "Puger": "selesai"}
+
+    forced = run_batch(params, workers=2, force=True)
+    assert [o.status for o in forced.outcomes] == ["selesai", "selesai"]
