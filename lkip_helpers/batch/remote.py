@@ -162,7 +162,7 @@ def run_dask(jobs: Sequence[Job], address: str, emit: Callable[[dict[str, Any]],
             by_key[future.key] = job
             return future
 
-        pending = as_completed([submit() for _ in range(min(window, len(queue)))])
+        pending = as_completed([submit() for _ in range(min(window, len(queue)))], loop=client.loop)
         for future in pending:
             job = by_key.pop(future.key)
             try:

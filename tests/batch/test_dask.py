@@ -1,0 +1,56 @@
+"""The batch on a real Dask cluster: a scheduler and two worker processes on loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from batch_fixtures import set_catatan
+from conftest import make_params
+
+from lkip_helpers.batch import run_batch
+
+pytestmark = [pytest.mark.dask, pytest.mark.slow]
+
+
+@pytest.fixture
+def cluster():
+    """A scheduler and two single-threaded worker processes started here, on 127.0.0.1."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+        silence_logs=40,
+    ) as cluster:
+        yield cluster
+
+
+def test_dask_batch_ships_bytes_and_matches_a_local_run(project: Path, cluster, tmp_path: Path) -> None:
+    params = make_params(project, {"Ajung": "ajung", "Puger": "puger", "Silo": "silo"})
+    set_catatan(project / "data" / "2023" / "silo", "MELEDAK")
+    events: list[dict] = []
+    remote = run_batch(params, scheduler=cluster.scheduler_address, on_event=events.append)
+    status = {o.kecamatan: o.status for o in remote.outcomes}
+    assert status == {"Ajung": "selesai", "Puger": "selesai", "Silo": "gagal"}
+    out = params.keluaran
+    for slug in ("ajung", "puger"):
+        for name in ("laporan.html", "notebooks/01_capaian.ipynb", "notebooks/02_uji.html", ".lkip-batch.json"):
+            assert (out / slug / name).exists(), (slug, name)
+    silo = next(o for o in remote.outcomes if o.kecamatan == "Silo")
+    assert silo.notebook_gagal == str(out / "silo" / "gagal" / "02_uji.ipynb")
+    assert Path(silo.notebook_gagal).exists()
+    assert not (out / "silo" / "laporan.html").exists()
+    assert any(e.get("jenis") == "langkah" for e in events)  # progress came back from the workers
+    assert (out / "index.html").exists()
+
+    # the same batch on this machine writes the same executed notebooks
+    local = make_params(project, {"Ajung": "ajung", "Puger": "puger"})
+    local = type(local)(**{**local.__dict__, "keluaran": tmp_path / "lokal"})
+    run_batch(local, workers=1)
+    for slug in ("ajung", "puger"):
+        for nb in ("01_capaian.ipynb", "02_uji.ipynb"):
+            assert (out / slug / "notebooks" / nb).read_bytes() == (tmp_path / "lokal" / slug / "notebooks" / nb).read_bytes()
+
+    # nothing changed: the cluster is not even asked
+    again = run_batch(params, scheduler=cluster.scheduler_address)
+    assert {o.kecamatan: o.status for o in again.outcomes if o.ok} == {"Ajung": "dilewati", "Puger": "dilewati"}
