@@ -242,6 +242,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
     from ..jobs import data_files
     from ..render import ReportMeta, render_report
     from ..settings import load_settings
+    from .engine import register_engine
     from .kernels import manager_class
 
     step = {"nama": "data"}
@@ -281,6 +282,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
             settings=settings.as_dict(),
             timeout=int(job.batas_waktu_bab) if job.batas_waktu_bab else None,
             kernel_manager_class=km_class,
+            engine_name=register_engine(),
             progress=progress,
         )
     except DataError as err:

@@ -180,6 +180,7 @@ def execute_chapter(
     timeout: int | None = DEFAULT_TIMEOUT,
     provenance: Provenance | None = None,
     kernel_manager_class: type | None = None,
+    engine_name: str | None = None,
 ) -> Any:
     """Execute ``nb_path`` with ``parameters`` into ``out_path``; return the notebook.
 
@@ -189,7 +190,8 @@ def execute_chapter(
     Raises RenderError (kecamatan, chapter, cell index in the source notebook, error,
     path of the kept partly executed notebook) when a cell fails.
     ``kernel_manager_class`` replaces the default manager of the ``python3`` kernel
-    (the batch passes one that forks pre-loaded kernels, see ``lkip_helpers.batch.kernels``).
+    (the batch passes one that forks pre-loaded kernels, see ``lkip_helpers.batch.kernels``);
+    ``engine_name`` picks a registered papermill engine (default: nbclient).
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -204,7 +206,7 @@ def execute_chapter(
         add_provenance(to_run, provenance)
     to_run.metadata["kernelspec"] = dict(KERNELSPEC)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    engine_kwargs: dict[str, Any] = {}
+    engine_kwargs: dict[str, Any] = {"engine_name": engine_name} if engine_name else {}
     if kernel_manager_class is not None:
         engine_kwargs["kernel_manager_class"] = kernel_manager_class
     elif kernel_name is None:

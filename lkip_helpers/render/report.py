@@ -110,6 +110,7 @@ def render_report(
     kernel_name: str | None = None,
     timeout: int | None = DEFAULT_TIMEOUT,
     kernel_manager_class: type | None = None,
+    engine_name: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> RenderResult:
     """Execute the chapter notebooks in order and write the report into ``out_dir``.
@@ -121,7 +122,7 @@ def render_report(
     output made from the same inputs (notebooks, parameters, meta, data hashes,
     settings, package code) is left as it is and reported as ``skipped``.
     Raises RenderError; the failed notebook is kept in ``out_dir/gagal/``.
-    ``kernel_manager_class`` goes to :func:`execute_chapter`; ``progress`` is called with
+    ``kernel_manager_class`` and ``engine_name`` go to :func:`execute_chapter`; ``progress`` is called with
     the name of each step as it starts (chapter names, ``"penggabungan html"``, ``"pdf"``).
     """
     step = progress or (lambda _name: None)
@@ -160,6 +161,7 @@ def render_report(
                         timeout=timeout,
                         provenance=provenance,
                         kernel_manager_class=kernel_manager_class,
+                        engine_name=engine_name,
                     )
                 )
             except RenderError as err:

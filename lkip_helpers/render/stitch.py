@@ -134,6 +134,7 @@ def _jinja() -> Any:
     )
 
 
+@cache  # one exporter per variant and process: building one costs more than using it
 def _exporter(template: str, with_code: bool) -> Any:
     from nbconvert import HTMLExporter
 

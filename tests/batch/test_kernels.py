@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from batch_fixtures import CHAPTERS, copy_dataset, write_notebook
 
+from lkip_helpers.batch.engine import register_engine
 from lkip_helpers.batch.kernels import ForkKernelManager, current_zygote, manager_class
 from lkip_helpers.errors import RenderError
 from lkip_helpers.jobs import chapter_notebooks
@@ -37,7 +38,9 @@ PROBES = [
 
 def _both(nb: Path, out: Path, parameters: dict) -> tuple[bytes, bytes]:
     fresh = execute_chapter(nb, out / "segar" / nb.name, parameters)
-    forked = execute_chapter(nb, out / "fork" / nb.name, parameters, kernel_manager_class=ForkKernelManager)
+    forked = execute_chapter(
+        nb, out / "fork" / nb.name, parameters, kernel_manager_class=ForkKernelManager, engine_name=register_engine()
+    )
     assert fresh == forked
     return (out / "segar" / nb.name).read_bytes(), (out / "fork" / nb.name).read_bytes()
 
