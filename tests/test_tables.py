@@ -450,3 +450,7 @@ def test_lists_from_the_data(umbulsari: DataSet) -> None:
     assert tables.daftar_tujuan(umbulsari)[0].startswith("Meningkatkan Kualitas Pelayanan")
     assert len(tables.butir_narasi(umbulsari, "kendala")) == 6
     assert tables.foto_kegiatan(umbulsari) == []
+    rpjmd = tables.acuan_rpjmd(umbulsari)
+    assert rpjmd[0].startswith("Misi RPJMD: Membangun tata kelola")
+    assert rpjmd[2].endswith("Meningkatnya Kepuasan Masyarakat atas Layanan Pemerintah")
+    assert "Perjanjian Kinerja Perubahan Tahun 2023" in tables.identitas_dokumen(umbulsari, "pk").html

@@ -44,6 +44,7 @@ from .perencanaan import (
 )
 from .profil import asn_golongan, asn_jabatan, daftar_desa, isu_strategis, pegawai_pendidikan, profil_wilayah
 from .teks import (
+    acuan_rpjmd,
     butir_narasi,
     daftar_tujuan,
     foto_kegiatan,
@@ -59,6 +60,7 @@ from .teks import (
 __all__ = [
     "KATALOG",
     "Entri",
+    "acuan_rpjmd",
     "anggaran_perjanjian_kinerja",
     "asn_golongan",
     "asn_jabatan",

@@ -18,8 +18,10 @@ from .. import display, fmt
 from ..laporan import indikator_diukur
 from ..model import DataSet
 from ._dasar import STRIP, Kolom, buat_tabel, frame, missing, teks
+from .perencanaan import versi_pk
 
 __all__ = [
+    "acuan_rpjmd",
     "butir_narasi",
     "daftar_tujuan",
     "foto_kegiatan",
@@ -135,6 +137,20 @@ def narasi_sasaran(ds: DataSet, kode_sasaran: str, jenis: str | Sequence[str] = 
     return _gabung(parts)
 
 
+def acuan_rpjmd(ds: DataSet) -> list[str]:
+    """The RPJMD mission, goal and kabupaten targets the Renstra refers to (``instansi``), as list items."""
+    i = ds.instansi
+    items = []
+    if not missing(i.get("misi_rpjmd")):
+        items.append(f"Misi RPJMD: {i['misi_rpjmd']}")
+    if not missing(i.get("tujuan_rpjmd")):
+        items.append(f"Tujuan RPJMD: {i['tujuan_rpjmd']}")
+    if not missing(i.get("sasaran_rpjmd")):
+        parts = [p.strip() for p in str(i["sasaran_rpjmd"]).split(";") if p.strip()]
+        items.append(f"Sasaran Strategis Kabupaten: {'; '.join(parts)}")
+    return items
+
+
 def daftar_tujuan(ds: DataSet) -> list[str]:
     """The Renstra tujuan behind the measured sasaran, in order (Ikhtisar Eksekutif)."""
     sas = frame(ds, "sasaran", [])
@@ -158,6 +174,9 @@ def tanda_tangan_laporan(ds: DataSet) -> display.Tampilan:
 
 
 def _dokumen(ds: DataSet, jenis: str) -> dict[str, Any] | None:
+    """The ``dokumen`` row of ``jenis``; ``"pk"`` is the report year's PK (see ``versi_pk``)."""
+    if jenis == "pk":
+        jenis = versi_pk(ds) or "pk_perubahan"
     df = frame(ds, "dokumen", [])
     hit = df[df["jenis"] == jenis]
     return None if hit.empty else {k: (None if missing(v) else v) for k, v in hit.iloc[0].items()}
@@ -174,6 +193,8 @@ def _blok_ttd(lines: Sequence[tuple[str, str | None]]) -> str:
 
 def tanda_tangan_dokumen(ds: DataSet, jenis: str) -> display.Tampilan:
     """Signature block(s) of a document of ``dokumen`` (``pk_awal``, ``pk_perubahan``, ``rkt``, ``sk_iku``).
+
+    ``"pk"`` means the report year's Perjanjian Kinerja (:func:`~.perencanaan.versi_pk`).
 
     With a pihak kedua (the PK: Bupati and Camat) both blocks stand side by side, pihak
     kedua on the left and pihak pertama, under the place and date, on the right.
@@ -234,7 +255,12 @@ _JUDUL_DOKUMEN = {
 
 
 def identitas_dokumen(ds: DataSet, jenis: str) -> display.Tampilan:
-    """A small unnumbered table naming a document: nomor, tempat and tanggal, the parties."""
+    """A small unnumbered table naming a document: nomor, tempat and tanggal, the parties.
+
+    ``jenis`` is a ``dokumen.jenis`` or ``"pk"`` for the report year's Perjanjian Kinerja.
+    """
+    if jenis == "pk":
+        jenis = versi_pk(ds) or "pk_perubahan"
     d = _dokumen(ds, jenis)
     if d is None:
         return display.paragraf(f"Data dokumen '{jenis}' belum diisi (tabel dokumen).")
