@@ -114,7 +114,7 @@ class Kolom:
     nama: str
     label: str
     rata: str = "left"  # left | right | center
-    lebar: str | None = None
+    lebar: str | None = None  # a percentage of the table width; other units are ignored
     label_html: bool = False  # label holds markup (e.g. "<br>"), already escaped
 
 
@@ -222,13 +222,16 @@ def buat_tabel(
         if cols:
             g = g.cols_align(rata, columns=cols)  # type: ignore[arg-type]
     widths = {k.nama: k.lebar for k in kolom if k.lebar}
-    if widths:
-        g = g.cols_width(widths)
-    if any(w.endswith("%") for w in widths.values()):  # percentages: a fixed layout over the full width
-        g = g.tab_options(table_width="100%")
+    if any(w.endswith("%") for w in widths.values()):
+        # Widths make great_tables use a fixed layout; with the full page width of the print
+        # stylesheet, columns without a width would share the rest equally.  So widths are
+        # used only as percentages (give every column one); otherwise the layout is automatic.
+        g = g.cols_width(widths).tab_options(table_width="100%")
     for label, cols in spanner:  # ids derive from the table id and the label: unique per table
         g = g.tab_spanner(label, columns=list(cols))
-    g = g.tab_style(gt.style.text(align="center", v_align="middle"), gt.loc.column_labels())
+    g = g.tab_style(
+        gt.style.text(align="center", v_align="middle", whitespace="normal"), gt.loc.column_labels()
+    )
     if spanner:
         labels = [label for label, _ in spanner]
         g = g.tab_style(gt.style.text(whitespace="normal"), gt.loc.spanner_labels(ids=labels))

@@ -59,7 +59,7 @@ def efisiensi_sumber_daya(ds: DataSet, settings: Settings) -> gt.GT:
         )
     )
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("sasaran", "Sasaran"),
         Kolom("program", "Program Pendukung"),
         Kolom("capaian", "% Capaian Kinerja", "right"),
@@ -146,10 +146,10 @@ def realisasi_anggaran(ds: DataSet) -> gt.GT:
                 )
             )
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
-        Kolom("uraian", "Program / Kegiatan / Sub Kegiatan"),
-        Kolom("pagu", "Pagu (Rp)", "right"),
-        Kolom("realisasi", "Realisasi (Rp)", "right"),
-        Kolom("persen", "%", "right", "4.5em"),
+        Kolom("no", "No", "center", "5%"),
+        Kolom("uraian", "Program / Kegiatan / Sub Kegiatan", lebar="52%"),
+        Kolom("pagu", "Pagu (Rp)", "right", "17%"),
+        Kolom("realisasi", "Realisasi (Rp)", "right", "17%"),
+        Kolom("persen", "%", "right", "9%"),
     ]
     return buat_tabel(rows, kolom, id="lkip-realisasi-anggaran", tebal_baris=bold, catatan=notes)

@@ -89,7 +89,7 @@ def skala_predikat(settings: Settings) -> gt.GT:
         for n, b in enumerate(bands, 1)
     ]
     kolom = [
-        Kolom("no", "No", "center", "3em"),
+        Kolom("no", "No", "center"),
         Kolom("kode", "Kategori", "center"),
         Kolom("nilai", "Nilai Capaian (%)", "center"),
         Kolom("label", "Interpretasi"),
@@ -140,7 +140,7 @@ def rumus_capaian(settings: Settings) -> gt.GT:
         ("Efisiensi sumber daya", efisiensi),
     ]
     rows = [{"no": f"{n}.", "hal": teks(a), "rumus": teks(b)} for n, (a, b) in enumerate(items, 1)]
-    kolom = [Kolom("no", "No", "center", "3em"), Kolom("hal", "Ketentuan"), Kolom("rumus", "Cara Menghitung")]
+    kolom = [Kolom("no", "No", "center"), Kolom("hal", "Ketentuan"), Kolom("rumus", "Cara Menghitung")]
     return buat_tabel(rows, kolom, id="lkip-rumus-capaian")
 
 
@@ -186,13 +186,13 @@ def pengukuran_kinerja(ds: DataSet, settings: Settings) -> gt.GT:
             )
         )
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
-        Kolom("sasaran", "Sasaran Strategis"),
-        Kolom("indikator", "Indikator Sasaran"),
-        Kolom("target", f"Target {t}", "right"),
-        Kolom("realisasi", f"Realisasi {t}", "right"),
-        Kolom("capaian", f"Capaian {t}", "right"),
-        Kolom("predikat", "Predikat", "center"),
+        Kolom("no", "No", "center", "5%"),
+        Kolom("sasaran", "Sasaran Strategis", lebar="26%"),
+        Kolom("indikator", "Indikator Sasaran", lebar="25%"),
+        Kolom("target", f"Target {t}", "right", "9%"),
+        Kolom("realisasi", f"Realisasi {t}", "right", "10%"),
+        Kolom("capaian", f"Capaian {t}", "right", "10%"),
+        Kolom("predikat", "Predikat", "center", "15%"),
     ]
     return buat_tabel(rows, kolom, id="lkip-pengukuran-kinerja", tebal_baris=[total], catatan=notes)
 
@@ -236,7 +236,7 @@ def perbandingan_tahun(ds: DataSet, settings: Settings) -> gt.GT:
                 notes.append(Catatan(f"Target {th} dari {VERSI_LABEL.get(versi, versi)}.", f"t{th}", i))
         rows.append(row)
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("sasaran", "Sasaran Strategis"),
         Kolom("indikator", "Indikator Sasaran"),
         *(Kolom(f"t{y}", str(y), "right") for y in years),
@@ -284,7 +284,7 @@ def perbandingan_renstra(ds: DataSet, settings: Settings) -> gt.GT:
             last = r.kode_sasaran
         rows.append(row)
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("sasaran", "Sasaran Strategis"),
         Kolom("indikator", "Indikator Sasaran"),
         Kolom("target", f"Target Akhir Renstra ({akhir})", "right"),
@@ -341,7 +341,7 @@ def perbandingan_pembanding(ds: DataSet, settings: Settings) -> gt.GT:
                 notes.append(Catatan("Nilai huruf dibandingkan melalui skornya.", "selisih", i))
         rows.append(row)
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("sasaran", "Sasaran Strategis"),
         Kolom("indikator", "Indikator Sasaran"),
         Kolom("realisasi", f"Realisasi {ds.tahun}", "right"),
@@ -418,11 +418,20 @@ def ikhtisar_capaian(ds: DataSet, settings: Settings) -> gt.GT:
             }
         )
     kolom = [
-        Kolom("uraian", "Sasaran / Indikator Sasaran", lebar="36%"),
+        Kolom("uraian", "Sasaran / Indikator Sasaran", lebar="26%"),
         Kolom("capaian", "% Capaian", "right", "10%"),
-        *(Kolom(keys[b.kode], b.label, "center", f"{54 / max(len(bands), 1):.1f}%") for b in bands),
+        *(
+            Kolom(
+                keys[b.kode],
+                _label_kecil(b.label),
+                "center",
+                f"{64 / max(len(bands), 1):.1f}%",
+                label_html=True,
+            )
+            for b in bands
+        ),
     ]
-    return buat_tabel(
+    g = buat_tabel(
         rows,
         kolom,
         id="lkip-ikhtisar-capaian",
@@ -431,6 +440,17 @@ def ikhtisar_capaian(ds: DataSet, settings: Settings) -> gt.GT:
         spanner=[("PREDIKAT", [keys[b.kode] for b in bands])],
         catatan=notes,
     )
+    # seven predikat labels in narrow columns: tight padding (and small type, _label_kecil) so that
+    # "Memuaskan" fits a column on the A4 page
+    return g.tab_style(
+        gt.style.css("padding-left:2px;padding-right:2px"),
+        gt.loc.column_labels(columns=[keys[b.kode] for b in bands]),
+    )
+
+
+def _label_kecil(text: str) -> str:
+    """A column label in small regular type (a span: WeasyPrint ignores font-size on the th itself)."""
+    return f'<span style="font-size:7pt;font-weight:normal">{teks(text)}</span>'
 
 
 # ------------------------------------------------------------------- Tabel 3.6
@@ -510,7 +530,7 @@ def program_pendukung(ds: DataSet) -> gt.GT:
 
 def _kolom_36() -> list[Kolom]:
     return [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("uraian", "Program / Kegiatan / Sub Kegiatan"),
         Kolom("target", "Target", "right"),
         Kolom("realisasi", "Realisasi", "right"),

@@ -32,7 +32,7 @@ def penghargaan(ds: DataSet) -> gt.GT | None:
         for n, r in enumerate(df.itertuples(), 1)
     ]
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("nama", "Penghargaan"),
         Kolom("pemberi", "Pemberi"),
         Kolom("tanggal", "Tanggal", "center"),
@@ -58,7 +58,7 @@ def daftar_pemeriksaan(ds: DataSet, settings: Settings) -> gt.GT:
         )
     rows.append({"judul": "Jumlah temuan", "jumlah": fmt.angka(len(found))})
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("kode", "Kode"),
         Kolom("judul", "Pemeriksaan"),
         Kolom("tingkat", "Tingkat Tertinggi", "center"),
@@ -95,7 +95,7 @@ def temuan_pemeriksaan(ds: DataSet, settings: Settings) -> gt.GT:
     if not rows:
         rows.append({"temuan": "Tidak ada temuan: data set lolos semua pemeriksaan."})
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("tingkat", "Tingkat", "center"),
         Kolom("kode", "Kode"),
         Kolom("lokasi", "Lokasi di Data Set"),

@@ -133,7 +133,7 @@ def matriks_renstra(ds: DataSet, lengkap: bool = False) -> gt.GT:
                     )
                     head["program"] = baris(*prog.loc[prog["kode"].isin(kodes), "nama"])
     kolom = [
-        Kolom("no", "No", "center", "3em"),
+        Kolom("no", "No", "center"),
         Kolom("uraian", "Tujuan / Sasaran"),
         Kolom("indikator", "Indikator"),
         *(Kolom(f"t{y}", str(y), "center") for y in years),
@@ -306,7 +306,7 @@ def indikator_kinerja_utama(ds: DataSet) -> gt.GT:
         for n, i in enumerate(ind.itertuples(), 1)
     ]
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("kinerja", "Kinerja Utama"),
         Kolom("indikator", "Indikator Kinerja Utama"),
         Kolom("formula", "Formulasi Perhitungan dan Penjelasan"),
@@ -390,7 +390,7 @@ def perjanjian_kinerja(ds: DataSet) -> gt.GT:
     if not items:
         notes.append(Catatan(f"Belum ada target Perjanjian Kinerja tahun {ds.tahun} di data set."))
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("sasaran", "Sasaran Strategis"),
         Kolom("indikator", "Indikator Kinerja"),
         Kolom("target", f"Target Tahun {ds.tahun}", "center"),
@@ -440,7 +440,7 @@ def perubahan_perjanjian_kinerja(ds: DataSet) -> gt.GT | None:
             }
         )
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("sasaran", "Sasaran Strategis"),
         Kolom("indikator", "Indikator Kinerja"),
         Kolom("awal", "PK Awal", "center"),
@@ -471,7 +471,7 @@ def anggaran_perjanjian_kinerja(ds: DataSet) -> gt.GT:
         else [Catatan(f"Terbilang: {fmt.terbilang_rupiah(int(total))}.", "pagu", len(rows) - 1)]
     )
     kolom = [
-        Kolom("no", "No", "center", "2.5em"),
+        Kolom("no", "No", "center"),
         Kolom("program", "Program"),
         Kolom("pagu", "Anggaran (Rp)", "right"),
     ]

@@ -41,9 +41,9 @@ def asn_jabatan(ds: DataSet) -> gt.GT:
     ]
     rows.append({"jabatan": "Jumlah", "jumlah": fmt.angka(_jumlah(df["jumlah"]))})
     kolom = [
-        Kolom("no", "No", "center", "3em"),
+        Kolom("no", "No", "center"),
         Kolom("jabatan", "Nama Jabatan"),
-        Kolom("jumlah", "Jumlah", "right", "5em"),
+        Kolom("jumlah", "Jumlah", "right"),
         Kolom("ket", "Keterangan"),
     ]
     return buat_tabel(rows, kolom, id="lkip-asn-jabatan", tebal_baris=[len(rows) - 1])
@@ -63,10 +63,10 @@ def asn_golongan(ds: DataSet) -> gt.GT:
     ]
     rows.append({"pangkat": "Jumlah", "jumlah": fmt.angka(_jumlah(df["jumlah"]))})
     kolom = [
-        Kolom("no", "No", "center", "3em"),
+        Kolom("no", "No", "center"),
         Kolom("pangkat", "Pangkat"),
         Kolom("golongan", "Golongan", "center"),
-        Kolom("jumlah", "Jumlah", "right", "5em"),
+        Kolom("jumlah", "Jumlah", "right"),
     ]
     return buat_tabel(rows, kolom, id="lkip-asn-golongan", tebal_baris=[len(rows) - 1])
 
@@ -97,9 +97,9 @@ def pegawai_pendidikan(ds: DataSet) -> gt.GT:
     bold.append(len(rows))
     rows.append({"pendidikan": "Jumlah", "jumlah": fmt.angka(_jumlah(df["jumlah"]))})
     kolom = [
-        Kolom("no", "No", "center", "3em"),
+        Kolom("no", "No", "center"),
         Kolom("pendidikan", "Pendidikan"),
-        Kolom("jumlah", "Jumlah", "right", "5em"),
+        Kolom("jumlah", "Jumlah", "right"),
         Kolom("ket", "Keterangan", "center"),
     ]
     return buat_tabel(rows, kolom, id="lkip-pegawai-pendidikan", tebal_baris=bold)
@@ -174,7 +174,7 @@ def daftar_desa(ds: DataSet) -> gt.GT:
     rows = [{"no": _no(r.no), "nama": teks(r.nama), "status": teks(r.status, STRIP)} for r in df.itertuples()]
     counts = [f"{(df['status'] == s).sum()} {s}" for s in DESA_STATUS if (df["status"] == s).any()]
     rows.append({"nama": f"Jumlah: {fmt.angka(len(df))} desa", "status": teks(", ".join(counts))})
-    kolom = [Kolom("no", "No", "center", "3em"), Kolom("nama", "Desa"), Kolom("status", "Status Desa")]
+    kolom = [Kolom("no", "No", "center"), Kolom("nama", "Desa"), Kolom("status", "Status Desa")]
     return buat_tabel(rows, kolom, id="lkip-daftar-desa", tebal_baris=[len(rows) - 1])
 
 
