@@ -17,7 +17,7 @@ from typing import Any
 
 import great_tables as gt
 
-from .. import display, fmt
+from .. import display, fmt, laporan
 from ..laporan import indikator_diukur, versi_target
 from ..model import DataSet
 from ..settings import Settings, load_settings
@@ -67,12 +67,20 @@ def _sumber_kinerja(ds: DataSet, _: Settings) -> str:
     return f"Sumber data: {_versi(ds)} {ds.tahun}, data realisasi kinerja tahun {ds.tahun}{extra}"
 
 
-def _sumber_tahun(ds: DataSet, _: Settings) -> str:
-    awal = ds.instansi.get("renstra_awal") or ds.tahun
-    return (
-        f"Sumber data: {_versi(ds)} tahun {awal}-{ds.tahun} (tahun tanpa target versi ini: versi dokumen "
-        f"lain, lihat catatan), data realisasi kinerja tahun {awal}-{ds.tahun}"
-    )
+def _sumber_tahun(ds: DataSet, settings: Settings) -> str:
+    """The target versions actually used per year (``PK Perubahan 2022-2023``) and the realisasi years."""
+    df = laporan.perbandingan_tahun(ds, settings)
+    if df.empty:
+        return f"Sumber data: {_versi(ds)} {ds.tahun}, data realisasi kinerja tahun {ds.tahun}"
+    parts = []
+    for versi, grp in df.dropna(subset=["versi"]).groupby("versi", sort=False):
+        years = sorted({int(y) for y in grp["tahun"]})
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+        parts.append(f"{VERSI_LABEL.get(str(versi), versi)} {span}")
+    real = sorted({int(y) for y, v in zip(df["tahun"], df["realisasi"], strict=True) if not missing(v)})
+    real_text = "" if not real else (str(real[0]) if len(real) == 1 else f"{real[0]}-{real[-1]}")
+    head = ", ".join(parts) or _versi(ds)
+    return f"Sumber data: {head}, data realisasi kinerja tahun {real_text or ds.tahun}"
 
 
 def _sumber_pembanding(ds: DataSet, _: Settings) -> str:
