@@ -152,9 +152,16 @@ def floor(names: list[str], data_root: Path, out: Path) -> list[float]:
 def batch(params: Any, jobs: int, data_root: Path) -> dict[str, Any]:
     from lkip_helpers.batch import run_batch
 
-    start = time.perf_counter()
+    start, wall = time.perf_counter(), time.time()
     clean = run_batch(params, workers=jobs, force=True)
     t_clean = time.perf_counter() - start
+    # linear growth: when the 25/50/75/100 % of the reports were done (their stamps' times)
+    done = sorted(
+        (params.out_dir(k) / ".lkip-batch.json").stat().st_mtime - wall
+        for k in params.kecamatan
+        if (params.out_dir(k) / ".lkip-batch.json").exists()
+    )
+    quartiles = {f"{q}%": round(done[max(0, len(done) * q // 100 - 1)], 1) for q in (25, 50, 75, 100)} if done else {}
     failed = [o.kecamatan for o in clean.failed]
     start = time.perf_counter()
     again = run_batch(params, workers=jobs)
@@ -172,6 +179,7 @@ def batch(params: Any, jobs: int, data_root: Path) -> dict[str, Any]:
         "one_changed_s": t_one,
         "one_changed_rendered": [o.kecamatan for o in one.outcomes if o.status == "selesai"],
         "peak_worker_mb": clean.memori_mb,
+        "done_at_s": quartiles,
         "per_report_steps": [o.langkah for o in clean.outcomes[:3]],
         "report_s": [o.detik for o in clean.outcomes],
     }
@@ -241,7 +249,8 @@ def main() -> None:
     print(f"ulang tanpa perubahan: {b['unchanged_s']:.1f} dtk = {100 * b['unchanged_s'] / b['clean_s']:.1f}% "
           f"({b['unchanged_skipped']} dilewati)")
     print(f"satu data berubah: {b['one_changed_s']:.1f} dtk, disusun ulang: {b['one_changed_rendered']}")
-    print(f"puncak memori per pekerja: {b['peak_worker_mb']:.0f} MB")
+    print(f"puncak memori per pekerja: {b['peak_worker_mb']:.0f} MB (proses pekerja + zygote + kernel terbesar)")
+    print(f"selesai pada (detik sejak mulai): {b['done_at_s']}")
     (work / "results.json").write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
     print(f"({work / 'results.json'})")
 

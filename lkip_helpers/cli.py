@@ -228,13 +228,14 @@ def render(
     else:
         names = names or ["Umbulsari"]
         batch = _year_params(tahun, names)
-    batch = batch.select(names).with_formats([format_] if format_ else None)
+    batch = batch.with_formats([format_] if format_ else None)
     reporter = make_reporter(console)
     try:
         result = run_batch(
             batch,
             workers=jobs,
             force=force,
+            only=names or None,
             scheduler=dask_scheduler,
             on_start=reporter.start,
             on_event=reporter.event,

@@ -105,14 +105,19 @@ def run_batch(
     *,
     workers: int | None = None,
     force: bool = False,
+    only: Sequence[str] | None = None,
     scheduler: str | None = None,
     notebooks: Sequence[Path] | None = None,
     overview_notebook: Path | None = None,
     on_event: Callable[[dict[str, Any]], None] | None = None,
     on_start: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
-    """Render the batch; see the module doc.  ``on_start(n_jobs, steps_per_job)`` and
-    ``on_event(event)`` feed a progress display."""
+    """Render the batch; see the module doc.
+
+    ``only`` names the kecamatan to render this time (``--kecamatan``); the index and the
+    overview still cover the whole parameter set.  ``on_start(n_jobs, steps_per_job)`` and
+    ``on_event(event)`` feed a progress display.
+    """
     from ..jobs import chapter_notebooks
 
     started = time.perf_counter()
@@ -123,7 +128,7 @@ def run_batch(
 
         msg = f"tidak ada notebook bab (NN_nama.ipynb) di {notebooks_dir()}"
         raise SettingsError(msg)
-    jobs, outcomes = plan(params, chapters, force)
+    jobs, outcomes = plan(params.select(only) if only else params, chapters, force)
     steps = len(chapters) + 1 + ("pdf" in params.formats)
     if on_start:
         on_start(len(jobs), steps)

@@ -1,0 +1,127 @@
+"""The kabupaten pages: index.html lists every kecamatan with working links; the overview."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from batch_fixtures import break_data
+from conftest import make_params
+
+from lkip_helpers.batch import BatchResult, run_batch
+from lkip_helpers.batch.index import IndexRow, write_index
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.rows: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+        if tag == "tr" and (a.get("id") or "").startswith("kec-"):
+            self.rows.append(a["id"][4:])
+
+
+def _links(page: str) -> _Links:
+    parser = _Links()
+    parser.feed(page)
+    return parser
+
+
+def test_index_without_any_render(tmp_path: Path) -> None:
+    rows = [IndexRow("Gunung Sari", "gunung-sari", "belum", None), IndexRow("Ajung", "ajung", "gagal", None, "[data] x")]
+    page = write_index(tmp_path / "index.html", "Jember", 2023, rows).read_text(encoding="utf-8")
+    assert _links(page).rows == ["gunung-sari", "ajung"]
+    assert "belum pernah disusun" in page
+    assert "[data] x" in page
+    assert "http" not in page  # nothing fetched from anywhere
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> BatchResult:
+    """Three kecamatan in the parameter set: two rendered (one of them broken), one never."""
+    mp = pytest.MonkeyPatch()
+    root = tmp_path_factory.mktemp("indeks") / "proyek"
+    from batch_fixtures import ROOT, write_chapters
+
+    write_chapters(root / "notebooks")
+    shutil.copy(ROOT / "notebooks" / "kabupaten_ikhtisar.ipynb", root / "notebooks")
+    (root / "params").mkdir(parents=True)
+    shutil.copy(ROOT / "params" / "default.yaml", root / "params")
+    mp.setenv("LKIP_ROOT", str(root))
+    params = make_params(root, {"Ajung": "ajung", "Puger": "puger", "Silo": "silo"}, formats=("html", "pdf"))
+    break_data(root / "data" / "2023" / "puger")
+    try:
+        yield run_batch(params, workers=2, only=["Ajung", "Puger"])  # the index lists all three
+    finally:
+        mp.undo()
+
+
+@pytest.mark.slow
+def test_index_lists_every_kecamatan_with_existing_targets(batch: BatchResult) -> None:
+    page = batch.index.read_text(encoding="utf-8")
+    links = _links(page)
+    assert links.rows == ["ajung", "puger", "silo"]
+    base = batch.index.parent
+    for href in links.hrefs:
+        assert (base / unquote(href)).exists(), href
+    for target in ("ajung/laporan.html", "ajung/laporan.pdf", "ajung/notebooks/01_capaian.html",
+                   "puger/gagal/masalah-data.txt", "kabupaten/ikhtisar.html"):
+        assert target in links.hrefs, target
+    assert "belum pernah disusun" in page  # Silo was not in this run and never rendered
+    assert re.search(r"95,2\d%", page)  # Ajung's capaian, Indonesian decimals
+    assert ">contoh<" in page
+
+
+@pytest.mark.slow
+def test_overview_notebook_compares_the_kecamatan(batch: BatchResult) -> None:
+    assert batch.ikhtisar is not None
+    assert batch.ikhtisar.ok, batch.ikhtisar
+    page = (batch.index.parent / "kabupaten" / "ikhtisar.html").read_text(encoding="utf-8")
+    for text in ("PERINGKAT", "CAPAIAN PER SASARAN", "SERAPAN ANGGARAN", "STATUS DESA", "Ajung"):
+        assert text in page, text
+    assert page.count("window.vegaEmbed=") == 1
+    assert page.count("vegaEmbed(\"#gambar-") == 4
+
+
+def _dom(url: str, tmp_path: Path) -> str:
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profil'}",
+         "--virtual-time-budget=8000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    return result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium tidak terpasang")
+def test_index_in_chromium_links_open(batch: BatchResult, tmp_path: Path) -> None:
+    dom = _dom(batch.index.as_uri(), tmp_path)
+    links = _links(dom)
+    assert links.rows == ["ajung", "puger", "silo"]
+    opened = 0
+    for href in links.hrefs:
+        url = urlparse(href)
+        assert not url.scheme, href  # relative: works from a USB stick
+        assert not url.netloc, href
+        target = batch.index.parent / unquote(url.path)
+        assert target.exists(), href
+        if target.suffix == ".html":
+            assert "<body" in _dom(target.as_uri(), tmp_path)
+            opened += 1
+    assert opened >= 3
+    overview = _dom((batch.index.parent / "kabupaten" / "ikhtisar.html").as_uri(), tmp_path)
+    assert overview.count('class="marks"') >= 4  # vegaEmbed drew all four charts offline
