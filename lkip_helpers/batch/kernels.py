@@ -17,12 +17,17 @@ papermill/nbclient (``execute_chapter(..., kernel_manager_class=...)``).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
+import itertools
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -126,6 +131,23 @@ def close_zygote() -> None:
             _ZYGOTE = None
 
 
+def _child_alive(pid: int, parent: int | None) -> bool:
+    """True while ``pid`` runs and is still ``parent``'s child (a reused pid is not our kernel)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    fields = stat.rsplit(")", 1)[1].split()
+    state, ppid = fields[0], int(fields[1])
+    return state not in {"Z", "X"} and (parent is None or ppid == parent)
+
+
 class ForkedProcess:
     """The part of ``subprocess.Popen`` that jupyter_client uses, for a forked kernel.
 
@@ -135,18 +157,14 @@ class ForkedProcess:
 
     stdin = stdout = stderr = None
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, parent: int | None = None) -> None:
         self.pid = pid
+        self.parent = parent
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, 0)
-            except ProcessLookupError:
-                self.returncode = 0
-            except PermissionError:
-                pass
+        if self.returncode is None and not _child_alive(self.pid, self.parent):
+            self.returncode = 0
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
@@ -185,8 +203,9 @@ class ForkProvisioner(LocalProvisioner):
         env.update(getattr(km, "extra_env", None) or {})
         env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
         cwd = str(kwargs.get("cwd") or Path.cwd())
-        pid = current_zygote().fork_kernel(cmd[start:], env, cwd)
-        self.process = ForkedProcess(pid)  # type: ignore[assignment]
+        zygote = current_zygote()
+        pid = zygote.fork_kernel(cmd[start:], env, cwd)
+        self.process = ForkedProcess(pid, zygote.process.pid)  # type: ignore[assignment]
         self.pid = pid
         self.pgid = pid  # the child called setsid()
         self.cwd = cwd
@@ -239,6 +258,17 @@ class ForkKernelManager(ThisPythonKernelManager):
             )
         return await super()._async_pre_start_kernel(**kw)
 
+    @default("ip")
+    def _ip_default(self) -> str:
+        # jupyter_client's IPC default is the relative "kernel-ipc" and the socket numbers
+        # are picked by looking for free files: two workers starting kernels in the same
+        # folder can pick the same sockets.  A private folder per process cannot collide.
+        if self.transport == "ipc":
+            return str(_ipc_dir() / f"kernel-{next(_IPC_COUNTER)}")
+        from jupyter_client.localinterfaces import localhost
+
+        return localhost()
+
     @default("shutdown_wait_time")
     def _shutdown_wait_time_default(self) -> float:
         return 2.0
@@ -249,6 +279,17 @@ class ForkKernelManager(ThisPythonKernelManager):
         if isinstance(self.provisioner, ForkProvisioner):
             self.provisioner.record_memory()
         await self._async_shutdown_kernel(now=True, restart=restart)
+
+
+_IPC_COUNTER = itertools.count(1)
+
+
+@functools.cache
+def _ipc_dir() -> Path:
+    """A private folder for this process's kernel sockets (removed at exit)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"lkip-ipc-{os.getpid()}-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 def _new_id() -> str:
