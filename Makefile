@@ -43,7 +43,7 @@ report: setup system-deps
 	$(BIN)/lkip render --kecamatan Umbulsari --tahun 2023
 
 test: setup system-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check lkip_helpers tests bench
