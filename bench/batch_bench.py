@@ -149,7 +149,7 @@ def floor(names: list[str], data_root: Path, out: Path) -> list[float]:
 
 
 # ----------------------------------------------------------------------- batch
-def batch(params: Any, jobs: int, data_root: Path) -> dict[str, Any]:
+def batch(params: Any, jobs: int) -> dict[str, Any]:
     from lkip_helpers.batch import run_batch
 
     start, wall = time.perf_counter(), time.time()
@@ -166,7 +166,7 @@ def batch(params: Any, jobs: int, data_root: Path) -> dict[str, Any]:
     start = time.perf_counter()
     again = run_batch(params, workers=jobs)
     t_again = time.perf_counter() - start
-    changed_file = data_root / "2023" / params.kecamatan[0].lower() / "instansi.yaml"
+    changed_file = params.dataset(params.kecamatan[0]) / "instansi.yaml"
     changed_file.write_text(changed_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     start = time.perf_counter()
     one = run_batch(params, workers=jobs)
@@ -207,8 +207,7 @@ def main() -> None:
         from lkip_helpers.demo import write_demo_data
 
         folders = write_demo_data(jumlah=args.demo, out_dir=data_root / "2023")
-        names = [json.loads(json.dumps(f.name)) for f in folders]
-        names = [" ".join(w.capitalize() for w in n.split("-")) for n in names]
+        names = [" ".join(w.capitalize() for w in f.name.split("-")) for f in folders]
     else:
         names = list(load_params(ROOT / "params" / "jember-2023.yaml").kecamatan[: args.k])
         for n in names:
@@ -219,7 +218,7 @@ def main() -> None:
           f"{len(_chapters())} bab, --jobs {args.jobs}", flush=True)
 
     res: dict[str, Any] = {"machine": _machine(), "k": len(names), "jobs": args.jobs, "formats": formats}
-    res["batch"] = batch(params, args.jobs, data_root)
+    res["batch"] = batch(params, args.jobs)
     b = res["batch"]
     print(f"batch: {b['clean_s']:.1f} dtk ({b['clean_s'] / len(names):.2f} dtk/laporan), gagal: {b['failed'] or '-'}",
           flush=True)

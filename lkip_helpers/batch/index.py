@@ -96,6 +96,7 @@ def _links(base: Path, slug: str) -> str:
             page = nb.with_suffix(".html")
             target = page if page.exists() else nb
             items.append(f'<a href="{_e(slug)}/notebooks/{_e(target.name)}" title="{_e(nb.stem)}">{_e(nb.stem[:2])}</a>')
+        items.append(f'<a href="{_e(slug)}/notebooks/" title="folder notebook (.ipynb untuk JupyterLab)">.ipynb</a>')
         parts.append('<span class="nb">Notebook: ' + " ".join(items) + "</span>")
     failed = sorted((folder / FAILED_DIR).glob("*")) if (folder / FAILED_DIR).is_dir() else []
     for f in failed:
