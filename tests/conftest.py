@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,3 +27,46 @@ def umbulsari() -> DataSet:
 def settings() -> Settings:
     """Default settings (params/default.yaml)."""
     return load_settings()
+
+
+def _tool(*names: str) -> str:
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail(f"{names[0]} belum terpasang: jalankan `make test`, yang memasang paket Debian-nya")
+
+
+@pytest.fixture(scope="session")
+def pdftotext() -> Callable[[Path], str]:
+    """``pdftotext -layout`` of a PDF (poppler-utils; missing is a failure, not a skip)."""
+    exe = _tool("pdftotext")
+
+    def run(pdf: Path) -> str:
+        return subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+    return run
+
+
+@pytest.fixture
+def chromium_dom(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Open a page in headless Chromium without network; return the run (DOM on stdout).
+
+    Debian's ``chromium`` is installed by ``make test``; missing is a failure, not a skip.
+    The flags keep Chromium from reaching out (background networking, component updates).
+    """
+    exe = _tool("chromium", "chromium-browser")
+
+    def run(url: str, budget_ms: int = 10000, log: bool = False) -> subprocess.CompletedProcess[str]:
+        command = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                   "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                   f"--user-data-dir={tmp_path / 'chromium-profil'}",
+                   # no network at all: every host resolves to nothing
+                   "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
+                   f"--virtual-time-budget={budget_ms}", "--dump-dom"]
+        if log:
+            command += ["--enable-logging=stderr", "--v=0"]
+        return subprocess.run([*command, url], capture_output=True, text=True, timeout=180, check=True)
+
+    return run

@@ -17,17 +17,12 @@ papermill/nbclient (``execute_chapter(..., kernel_manager_class=...)``).
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import functools
-import itertools
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -258,17 +253,6 @@ class ForkKernelManager(ThisPythonKernelManager):
             )
         return await super()._async_pre_start_kernel(**kw)
 
-    @default("ip")
-    def _ip_default(self) -> str:
-        # jupyter_client's IPC default is the relative "kernel-ipc" and the socket numbers
-        # are picked by looking for free files: two workers starting kernels in the same
-        # folder can pick the same sockets.  A private folder per process cannot collide.
-        if self.transport == "ipc":
-            return str(_ipc_dir() / f"kernel-{next(_IPC_COUNTER)}")
-        from jupyter_client.localinterfaces import localhost
-
-        return localhost()
-
     @default("shutdown_wait_time")
     def _shutdown_wait_time_default(self) -> float:
         return 2.0
@@ -279,17 +263,6 @@ class ForkKernelManager(ThisPythonKernelManager):
         if isinstance(self.provisioner, ForkProvisioner):
             self.provisioner.record_memory()
         await self._async_shutdown_kernel(now=True, restart=restart)
-
-
-_IPC_COUNTER = itertools.count(1)
-
-
-@functools.cache
-def _ipc_dir() -> Path:
-    """A private folder for this process's kernel sockets (removed at exit)."""
-    folder = Path(tempfile.mkdtemp(prefix=f"lkip-ipc-{os.getpid()}-"))
-    atexit.register(shutil.rmtree, folder, True)
-    return folder
 
 
 def _new_id() -> str:

@@ -13,9 +13,14 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
+import functools
+import itertools
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -60,9 +65,21 @@ class _ThisPythonSpecManager(KernelSpecManager):
 class ThisPythonKernelManager(AsyncKernelManager):
     """Kernel manager whose ``python3`` kernel is always this interpreter.
 
-    The kernel talks over local IPC sockets (files in Jupyter's runtime folder), not
-    unencrypted TCP ports, which also keeps ipykernel's TCP warning out of the CLI.
+    The kernel talks over local IPC sockets, not unencrypted TCP ports, which also keeps
+    ipykernel's TCP warning out of the CLI.  The sockets live in a private folder of this
+    process: jupyter_client's IPC default is the relative name ``kernel-ipc`` in the
+    notebook's folder with socket numbers picked by looking for free files, so two
+    processes starting kernels side by side (pytest-xdist, batch workers, two planners
+    rendering) can pick the same sockets and fail with "Invalid Signature".
     """
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        if self.transport == "ipc":
+            return str(_ipc_dir(os.getpid()) / f"kernel-{next(_IPC_COUNTER)}")
+        from jupyter_client.localinterfaces import localhost
+
+        return localhost()
 
     @default("kernel_spec_manager")
     def _kernel_spec_manager_default(self) -> KernelSpecManager:
@@ -71,6 +88,21 @@ class ThisPythonKernelManager(AsyncKernelManager):
     @default("transport")
     def _transport_default(self) -> str:
         return "ipc" if os.name == "posix" else "tcp"
+
+
+_IPC_COUNTER = itertools.count(1)
+
+
+@functools.cache
+def _ipc_dir(pid: int) -> Path:
+    """A private folder for the kernel sockets of process ``pid`` (removed at exit).
+
+    Keyed by pid so that a process forked after the first kernel (a batch worker) gets
+    its own folder instead of inheriting its parent's.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=f"lkip-ipc-{pid}-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 def _allowed_types(type_name: str) -> tuple[type, ...] | None:

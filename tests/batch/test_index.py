@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -15,8 +16,6 @@ from conftest import make_params
 
 from lkip_helpers.batch import BatchResult, run_batch
 from lkip_helpers.batch.index import IndexRow, write_index
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 class _Links(HTMLParser):
@@ -95,21 +94,13 @@ def test_overview_notebook_compares_the_kecamatan(batch: BatchResult) -> None:
     assert page.count("vegaEmbed(\"#gambar-") == 4
 
 
-def _dom(url: str, tmp_path: Path) -> str:
-    result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profil'}",
-         "--virtual-time-budget=8000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120, check=True,
-    )
-    return result.stdout
-
-
 @pytest.mark.slow
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium tidak terpasang")
-def test_index_in_chromium_links_open(batch: BatchResult, tmp_path: Path) -> None:
-    dom = _dom(batch.index.as_uri(), tmp_path)
+def test_index_in_chromium_links_open(batch: BatchResult, chromium_dom: Callable[..., Any]) -> None:
+    def _dom(url: str) -> str:
+        return chromium_dom(url, budget_ms=8000).stdout
+
+    dom = _dom(batch.index.as_uri())
     links = _links(dom)
     assert links.rows == ["ajung", "puger", "silo"]
     opened = 0
@@ -120,8 +111,8 @@ def test_index_in_chromium_links_open(batch: BatchResult, tmp_path: Path) -> Non
         target = batch.index.parent / unquote(url.path)
         assert target.exists(), href
         if target.suffix == ".html":
-            assert "<body" in _dom(target.as_uri(), tmp_path)
+            assert "<body" in _dom(target.as_uri())
             opened += 1
     assert opened >= 3
-    overview = _dom((batch.index.parent / "kabupaten" / "ikhtisar.html").as_uri(), tmp_path)
+    overview = _dom((batch.index.parent / "kabupaten" / "ikhtisar.html").as_uri())
     assert overview.count('class="marks"') >= 4  # vegaEmbed drew all four charts offline

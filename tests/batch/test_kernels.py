@@ -92,8 +92,8 @@ def test_zygote_is_reused_and_kernels_are_its_children(tmp_path: Path) -> None:
     assert zygote.process.pid != os.getpid()
 
 
-@pytest.mark.skipif(not chapter_notebooks(), reason="notebook bab belum ada")
 def test_real_chapters_are_byte_identical(tmp_path: Path) -> None:
+    assert len(chapter_notebooks()) == 6
     for nb in chapter_notebooks():
         fresh, forked = _both(nb, tmp_path / "hasil", {"kecamatan": "Umbulsari", "tahun": 2023})
         assert fresh == forked, nb.name

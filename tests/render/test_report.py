@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -16,9 +17,6 @@ from lkip_helpers.errors import RenderError
 from lkip_helpers.render import RenderResult, render_report
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
 
 def _digest(folder: Path) -> dict[str, str]:
     return {
@@ -73,11 +71,8 @@ def test_reviewer_notebook_pages_are_offline(rendered: RenderResult) -> None:
         assert "0" * 64 in page
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) tidak terpasang")
-def test_pdf_text_has_titles_lists_and_page_numbers(rendered: RenderResult) -> None:
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(rendered.pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+def test_pdf_text_has_titles_lists_and_page_numbers(rendered: RenderResult, pdftotext: Callable[[Path], str]) -> None:
+    text = pdftotext(rendered.pdf)
     pages = text.split("\f")
     assert "LAPORAN KINERJA" in pages[0]
     assert "KECAMATAN UMBULSARI" in pages[0]
@@ -155,22 +150,8 @@ def test_failed_render_keeps_the_good_report_and_the_failed_notebook(
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium tidak terpasang")
-def test_charts_draw_offline_in_chromium(rendered: RenderResult, tmp_path: Path) -> None:
-    command = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'profil'}",
-        "--virtual-time-budget=10000",
-        "--dump-dom",
-        rendered.html.as_uri(),
-    ]
-    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+def test_charts_draw_offline_in_chromium(rendered: RenderResult, chromium_dom: Callable[..., Any]) -> None:
+    dom = chromium_dom(rendered.html.as_uri()).stdout
     for chart_id in ("gambar-3-1-vis", "gambar-3-2-vis"):
         start = dom.index(f'id="{chart_id}"')
         container = dom[start : dom.index("</figure>", start)]

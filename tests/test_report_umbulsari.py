@@ -1,0 +1,110 @@
+"""The real report: Umbulsari 2023 rendered end to end, as a Camat and a reviewer get it.
+
+Renders twice (into two folders) and checks the figures of the seed report in the
+HTML and in the PDF text, every table title, the offline promise (no remote
+resource, every chart drawn in headless Chromium with no console error) and
+byte-identical outputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lkip_helpers.io import load_dataset
+from lkip_helpers.jobs import render_kecamatan
+from lkip_helpers.render import RenderResult
+from lkip_helpers.settings import load_settings
+from lkip_helpers.tables.katalog import KATALOG
+
+pytestmark = pytest.mark.slow
+
+FIGURES = ["97,00", "100,00", "85,00", "95,50", "Sangat Memuaskan", "4.231.208.525", "3.437.517.304", "81,24"]
+
+
+@pytest.fixture(scope="module")
+def renders(tmp_path_factory: pytest.TempPathFactory) -> tuple[RenderResult, RenderResult]:
+    first = render_kecamatan("Umbulsari", 2023, out_dir=tmp_path_factory.mktemp("a") / "umbulsari")
+    second = render_kecamatan("Umbulsari", 2023, out_dir=tmp_path_factory.mktemp("b") / "umbulsari",
+                              force=True)
+    return first, second
+
+
+@pytest.fixture(scope="module")
+def page(renders: tuple[RenderResult, RenderResult]) -> str:
+    return renders[0].html.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def pdf_text(renders: tuple[RenderResult, RenderResult], pdftotext: Callable[[Path], str]) -> str:
+    return re.sub(r"\s+", " ", pdftotext(renders[0].pdf))
+
+
+def _titles() -> list[str]:
+    ds, settings = load_dataset(2023, "Umbulsari"), load_settings()
+    return [f"{e.nomor}" for e in KATALOG.values() if e.jenis == "tabel"
+            and e.fungsi(*([ds] if e.masukan == "ds" else [settings] if e.masukan == "settings"
+                           else [ds, settings]), **e.kwargs) is not None]
+
+
+def test_three_outputs(renders: tuple[RenderResult, RenderResult]) -> None:
+    result = renders[0]
+    assert result.html.is_file()
+    assert result.pdf.is_file()
+    assert len(result.notebooks) == 6
+    assert len(result.notebook_html) == 6
+
+
+def test_seed_figures_in_html_and_pdf(page: str, pdf_text: str) -> None:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    for figure in FIGURES:
+        assert figure in text
+        assert figure in pdf_text
+
+
+def test_every_table_title_in_html_and_pdf(page: str, pdf_text: str) -> None:
+    for nomor in ["Tabel 1.1", "Tabel 1.2", "Tabel 1.3", *(f"Tabel 3.{i}" for i in range(1, 9))]:
+        assert nomor in page
+        assert nomor in pdf_text
+    for nomor in _titles():
+        assert f'data-nomor="{nomor}"' in page
+        assert nomor in pdf_text
+    for heading in ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "KATA PENGANTAR", "IKHTISAR EKSEKUTIF"):
+        assert heading in pdf_text.upper()
+
+
+def test_no_remote_resource(page: str) -> None:
+    assert not re.search(r"""(src|href)\s*=\s*["']?https?://""", page)
+    assert not re.search(r"url\(\s*['\"]?https?://|@import\s+['\"]?https?://", page)
+
+
+def test_renders_are_byte_identical(renders: tuple[RenderResult, RenderResult]) -> None:
+    def digest(folder: Path) -> dict[str, str]:
+        return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+    a, b = digest(renders[0].out_dir), digest(renders[1].out_dir)
+    assert a == b
+    assert "laporan.pdf" in a
+
+
+@pytest.mark.browser
+def test_every_chart_draws_offline_without_console_errors(page: str, renders: tuple[RenderResult, RenderResult],
+                                                          chromium_dom: Callable[..., Any]) -> None:
+    proc = chromium_dom(renders[0].html.as_uri(), budget_ms=15000, log=True)
+    ids = re.findall(r'class="lkip-chart"[^>]*id="([^"]+)"|id="([^"]+)"[^>]*class="lkip-chart"', page)
+    ids = [a or b for a, b in ids]
+    assert len(ids) >= 6
+    dom = proc.stdout
+    for chart_id in ids:
+        start = dom.index(f'id="{chart_id}"')
+        container = dom[start: dom.index("</figure>", start)]
+        assert "<svg" in container or "<canvas" in container, chart_id
+    console = [line for line in proc.stderr.splitlines() if "CONSOLE" in line]
+    assert not [line for line in console if "error" in line.lower() or "Uncaught" in line], console
