@@ -36,6 +36,7 @@ __all__ = [
     "foto",
     "gambar",
     "halaman_baru",
+    "melintang",
     "paragraf",
     "subbab",
     "subsubbab",
@@ -241,6 +242,21 @@ def daftar_isi() -> Tampilan:
     Optional: without it they follow a leading KATA PENGANTAR, else the cover.
     """
     return Tampilan('<div class="lkip-tempat-daftar-isi"></div>', "[Daftar Isi]")
+
+
+def melintang(tampilan: Tampilan) -> Tampilan:
+    """The same content on landscape A4 pages in the PDF (nothing changes on screen).
+
+    For wide matrices (the Renstra matrix, the RKT of the Lampiran): wrap the heading, the
+    table and its signature block alike, so that they share the landscape pages.
+    """
+    wrap = '<div class="lkip-melintang">{}</div>'
+    data = None
+    if tampilan._data:
+        data = dict(tampilan._data)
+        if "text/html" in data:
+            data["text/html"] = wrap.format(data["text/html"])
+    return Tampilan(wrap.format(tampilan.html), tampilan.plain, data=data, metadata=tampilan._metadata)
 
 
 def halaman_baru() -> Tampilan:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -108,3 +110,36 @@ def test_every_chart_draws_offline_without_console_errors(page: str, renders: tu
         assert "<svg" in container or "<canvas" in container, chart_id
     console = [line for line in proc.stderr.splitlines() if "CONSOLE" in line]
     assert not [line for line in console if "error" in line.lower() or "Uncaught" in line], console
+
+
+def _pages_with_words(pdf: Path) -> list[tuple[float, float, list[tuple[float, str]]]]:
+    """(width, height, [(xMax, word)]) per page, from ``pdftotext -bbox``."""
+    exe = shutil.which("pdftotext")
+    assert exe, "pdftotext belum terpasang: jalankan `make test`"
+    out = subprocess.run([exe, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for chunk in out.split("<page ")[1:]:
+        size = re.search(r'width="([\d.]+)" height="([\d.]+)"', chunk)
+        words = [(float(x), html.unescape(w)) for x, w in
+                 re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', chunk)]
+        pages.append((float(size.group(1)), float(size.group(2)), words))
+    return pages
+
+
+def test_no_text_runs_past_the_right_margin(renders: tuple[RenderResult, RenderResult]) -> None:
+    """Every table fits the printed page: nothing beyond the 20 mm right margin (5 mm slack)."""
+    limit = 15 * 72 / 25.4
+    over = [(number, word) for number, (width, _h, words) in enumerate(_pages_with_words(renders[0].pdf), 1)
+            for x, word in words if x > width - limit]
+    assert over == []
+
+
+def test_wide_lampiran_matrices_are_on_landscape_pages(renders: tuple[RenderResult, RenderResult]) -> None:
+    pages = _pages_with_words(renders[0].pdf)
+    for nomor in ("L1", "L2"):
+        found = [(w, h) for w, h, words in pages
+                 if "DAFTAR" not in {word for _x, word in words}  # not the Daftar Tabel
+                 and any(a == "Tabel" and b == nomor for (_x, a), (_y, b) in zip(words, words[1:], strict=False))]
+        assert found, nomor
+        assert all(w > h for w, h in found), nomor
+    assert pages[0][0] < pages[0][1]  # the report itself is portrait

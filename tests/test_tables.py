@@ -386,7 +386,13 @@ def test_tampil_every_entry(key: str, umbulsari: DataSet, settings: Settings) ->
     kind = "lkip-gambar" if entri.jenis == "gambar" else "lkip-tabel"
     assert f'<figure class="{kind}"' in shown.html
     assert f'data-nomor="{entri.nomor}"' in shown.html
+    assert shown.html.startswith('<div class="lkip-melintang">') == entri.melintang
     assert shown.html == tables.tampil(key, umbulsari, settings).html
+
+
+def test_only_the_wide_lampiran_matrices_are_landscape() -> None:
+    wide = {k for k, e in tables.KATALOG.items() if e.melintang}
+    assert wide == {"matriks_renstra_lengkap", "rencana_kinerja_tahunan"}
 
 
 def test_tampil_titles_and_sources(umbulsari: DataSet, settings: Settings) -> None:

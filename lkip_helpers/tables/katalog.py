@@ -35,6 +35,7 @@ class Entri:
 
     ``masukan`` says what the function takes: ``"ds"``, ``"ds+settings"`` or ``"settings"``.
     ``kosong`` is the sentence shown when the function returns None (e.g. no awards).
+    ``melintang`` prints the table on landscape A4 pages (wide matrices of the Lampiran).
     """
 
     fungsi: Callable[..., Any]
@@ -45,6 +46,7 @@ class Entri:
     jenis: str = "tabel"  # "tabel" (GT) or "gambar" (HTML diagram)
     kwargs: Mapping[str, Any] = field(default_factory=dict)
     kosong: Teks | None = None
+    melintang: bool = False
 
 
 # ---------------------------------------------------------------- title helpers
@@ -319,12 +321,14 @@ KATALOG: dict[str, Entri] = {
         _c("Matriks Tujuan, Sasaran, Strategi dan Kebijakan Rencana Strategis Kecamatan {k} {p}"),
         _sumber_renstra,
         kwargs={"lengkap": True},
+        melintang=True,
     ),
     "rencana_kinerja_tahunan": Entri(
         perencanaan.rencana_kinerja_tahunan,
         "Tabel L2",
         _c("Rencana Kinerja Tahunan (RKT) Kecamatan {k} Tahun {t}"),
         _sumber_rkt,
+        melintang=True,
     ),
     "perjanjian_kinerja_lampiran": Entri(
         perencanaan.perjanjian_kinerja,
@@ -414,4 +418,5 @@ def tampil(kunci: str, ds: DataSet, settings: Settings | None = None) -> display
         return _gambar_html(str(hasil), entri.nomor, judul, sumber)
     if isinstance(hasil, gt.GT):
         hasil = hasil.with_id(f"{slug(entri.nomor or judul)}-gt")
-    return display.tabel(hasil, entri.nomor, judul, sumber)
+    shown = display.tabel(hasil, entri.nomor, judul, sumber)
+    return display.melintang(shown) if entri.melintang else shown

@@ -153,3 +153,15 @@ def test_markers_for_page_break_banner_and_list_place() -> None:
 def test_mimebundle_has_plain_text_fallback() -> None:
     data, _ = d.bab("BAB I")._repr_mimebundle_()
     assert data["text/plain"] == "BAB I"
+
+
+def test_melintang_wraps_html_and_chart_bundle() -> None:
+    heading = d.melintang(d.subbab("Lampiran 1. Matriks"))
+    assert heading.html == f'<div class="lkip-melintang">{d.subbab("Lampiran 1. Matriks").html}</div>'
+    assert heading.plain == "Lampiran 1. Matriks"
+    chart = d.gambar(_chart(), nomor="Gambar 9.1", judul="Capaian")
+    wide = d.melintang(chart)
+    data, meta = wide._repr_mimebundle_()
+    assert data["text/html"].startswith('<div class="lkip-melintang"><figure class="lkip-gambar"')
+    assert meta == chart._repr_mimebundle_()[1]
+    assert chart._repr_mimebundle_()[0]["text/html"].startswith("<figure")  # the original is untouched
