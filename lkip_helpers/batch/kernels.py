@@ -219,27 +219,16 @@ class ForkProvisioner(LocalProvisioner):
                 os.killpg(pid, signal.SIGKILL)
 
     def record_memory(self) -> None:
-        """Note the kernel's proportional memory (PSS: shared pages counted once) on the manager class."""
-        km_cls = type(self.parent) if self.parent is not None else None
-        if self.pid and km_cls is not None and hasattr(km_cls, "peak_rss_kb"):
-            km_cls.peak_rss_kb[0] = max(km_cls.peak_rss_kb[0], memory_kb(self.pid))
+        """Sample the worker's memory now: a kernel about to shut down is at its largest."""
+        from .memory import sample_now
+
+        sample_now()
 
     async def cleanup(self, restart: bool = False) -> None:
         watchdog = getattr(self, "_watchdog", None)
         if watchdog is not None:
             watchdog.cancel()
         await super().cleanup(restart=restart)
-
-
-def memory_kb(pid: int, field: str = "Pss") -> int:
-    """Memory of a process in KB from Linux ``/proc`` (``Pss``: its share of every page), 0 when unknown."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
 
 
 class ForkKernelManager(ThisPythonKernelManager):
@@ -278,5 +267,5 @@ def manager_class(time_limit: float | None = None, extra_env: dict[str, str] | N
     chapter then fails; ``timed_out`` lists the pids).  ``extra_env`` is added to the
     kernel's environment (e.g. ``LKIP_DATA`` on a Dask worker).
     """
-    attrs = {"time_limit": time_limit, "extra_env": dict(extra_env or {}), "timed_out": [], "peak_rss_kb": [0]}
+    attrs = {"time_limit": time_limit, "extra_env": dict(extra_env or {}), "timed_out": []}
     return type("JobKernelManager", (ForkKernelManager,), attrs)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import resource
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -25,6 +24,7 @@ from typing import Any
 from ..errors import DataError, Level, RenderError
 from ..paths import slug
 from ..render.atomic import FAILED_DIR, write_atomic
+from .memory import PeakMemory
 
 __all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job", "summarise"]
 
@@ -69,7 +69,7 @@ class Outcome:
     notebook_gagal: str | None = None  # the kept, partly executed notebook
     ringkasan: dict[str, Any] | None = None
     langkah: dict[str, float] = field(default_factory=dict)
-    memori_mb: float = 0.0  # peak of the worker + its zygote + its largest kernel
+    memori_mb: float = 0.0  # peak of worker + zygote + kernels together (PSS, see batch.memory)
     out_dir: str = ""
 
     @property
@@ -203,15 +203,6 @@ def _one_line(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _peak_mb(kernel_kb: int, zygote_pid: int | None) -> float:
-    """Peak memory of one worker: its own peak RSS, its zygote and its largest kernel (PSS)."""
-    worker_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    from .kernels import memory_kb
-
-    zygote_kb = memory_kb(zygote_pid) if zygote_pid else 0
-    return round((worker_kb + zygote_kb + kernel_kb) / 1024, 1)
-
-
 def _data_failure(job: Job, err: DataError, start: float) -> Outcome:
     errors = [p for p in err.problems if p.level is Level.GALAT] or list(err.problems)
     first = str(errors[0]) if errors else str(err)
@@ -229,7 +220,9 @@ def run_job(job: Job, emit: Emit | None = None) -> Outcome:
     emit = emit or (lambda _event: None)
     start = time.perf_counter()
     emit({"kecamatan": job.kecamatan, "jenis": "mulai"})
-    outcome = _run(job, emit, start)
+    with PeakMemory(_zygote_pid) as memory:
+        outcome = _run(job, emit, start)
+    outcome.memori_mb = memory.peak_mb
     outcome.detik = round(time.perf_counter() - start, 3)
     emit({"kecamatan": job.kecamatan, "jenis": "selesai", "status": outcome.status, "detik": outcome.detik})
     return outcome
@@ -294,7 +287,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
         cell = f"sel {err.cell_index}: " if err.cell_index is not None else ""
         return Outcome(
             job.kecamatan, "gagal", 0.0, err.chapter, _one_line(cell + detail), err.notebook_path,
-            out_dir=job.out_dir, memori_mb=_peak_mb(km_class.peak_rss_kb[0], _zygote_pid()),
+            out_dir=job.out_dir,
         )
     except Exception as exc:  # noqa: BLE001 - one kecamatan's surprise must not stop the batch
         return Outcome(
@@ -305,7 +298,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
     write_atomic(out_dir / STAMP_FILE, json.dumps(stamp, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     return Outcome(
         job.kecamatan, "selesai", 0.0, ringkasan=ringkasan, langkah={k: round(v, 3) for k, v in result.seconds.items()},
-        memori_mb=_peak_mb(km_class.peak_rss_kb[0], _zygote_pid()), out_dir=job.out_dir,
+        out_dir=job.out_dir,
     )
 
 

@@ -14,6 +14,7 @@ from conftest import make_params
 from typer.testing import CliRunner
 
 from lkip_helpers.batch import run_batch
+from lkip_helpers.batch.runner import LOG_DIR
 from lkip_helpers.batch.task import STAMP_FILE
 from lkip_helpers.cli import app
 
@@ -101,12 +102,15 @@ def test_incremental_skip_change_and_force(project: Path) -> None:
     params = make_params(project, {"Ajung": "ajung", "Puger": "puger"})
     first = run_batch(params, workers=2)
     assert [o.status for o in first.outcomes] == ["selesai", "selesai"]
+    assert all(o.memori_mb > 100 for o in first.outcomes)  # worker + zygote + kernels, sampled
+    logs = params.keluaran / LOG_DIR
+    assert len(list(logs.glob("pekerja-*.log"))) == 2  # one per worker process
     stamp = json.loads((params.out_dir("Ajung") / STAMP_FILE).read_text())
     assert stamp["ringkasan"]["kecamatan"] == "Ajung"
 
     again = run_batch(params, workers=2)
     assert [o.status for o in again.outcomes] == ["dilewati", "dilewati"]
-    assert again.detik < 0.2 * first.detik
+    assert not list(logs.glob("pekerja-*.log"))  # nothing to do: no worker process was even started
     assert again.ikhtisar is None  # overview inputs unchanged too
 
     instansi = project / "data" / "2023" / "puger" / "instansi.yaml"

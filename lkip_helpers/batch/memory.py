@@ -1,0 +1,103 @@
+"""What one batch worker costs the machine in memory, measured while it works.
+
+A worker is three kinds of process: the worker itself (papermill, nbconvert, WeasyPrint),
+its zygote (pre-loaded imports) and the kernels the zygote forks, which share most of
+their pages with it.  Adding up each process's own peak overstates the cost twice over:
+shared pages are counted once per process, and the peaks do not happen at the same time
+(the kernels are gone when WeasyPrint lays out the PDF).  :class:`PeakMemory` samples the
+*sum* of the processes' PSS (each shared page split among the processes that map it,
+Linux ``/proc/<pid>/smaps_rollup``) while a job runs, and once more whenever a kernel is
+about to be shut down, when it is at its largest.  Its peak is the figure the batch
+summary and the benchmark report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+__all__ = ["PeakMemory", "pss_kb", "sample_now"]
+
+_ACTIVE: list[PeakMemory] = []
+
+
+def pss_kb(pid: int) -> int:
+    """PSS of a process in KB (its share of every page it maps); 0 when unknown or gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    with contextlib.suppress(OSError, ValueError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            out.extend(int(c) for c in (task / "children").read_text().split())
+    return out
+
+
+class PeakMemory:
+    """Sample the summed PSS of this process, ``zygote()`` and the zygote's children.
+
+    Use as a context manager around one job; ``peak_mb`` is the largest sum seen.
+    ``zygote`` is called at each sample (the zygote may start or be replaced mid-job).
+    """
+
+    def __init__(self, zygote: Callable[[], int | None], interval: float = 1.0) -> None:
+        self._zygote = zygote
+        self._interval = interval
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self.peak_kb = 0
+
+    def _pids(self) -> Iterable[int]:
+        yield os.getpid()
+        zygote = self._zygote()
+        if zygote:
+            yield zygote
+            yield from _children(zygote)
+
+    def sample(self) -> int:
+        """Take one sample now; return the sum in KB."""
+        total = sum(pss_kb(pid) for pid in self._pids())
+        with self._lock:
+            self.peak_kb = max(self.peak_kb, total)
+        return total
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.sample()
+
+    def __enter__(self) -> PeakMemory:
+        self.sample()
+        self._thread = threading.Thread(target=self._loop, name="lkip-memori", daemon=True)
+        self._thread.start()
+        _ACTIVE.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self in _ACTIVE:
+            _ACTIVE.remove(self)
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        self.sample()
+
+    @property
+    def peak_mb(self) -> float:
+        """The peak in MB (1 MB = 1024 KB), one decimal."""
+        return round(self.peak_kb / 1024, 1)
+
+
+def sample_now() -> None:
+    """Sample every active :class:`PeakMemory` (called just before a kernel shuts down)."""
+    for sampler in list(_ACTIVE):
+        sampler.sample()
