@@ -14,7 +14,8 @@
    (no executed notebooks, no PDF).
 
 Prints per-report times, naive/batch and batch/floor, the re-run times and the peak
-memory of one worker (worker RSS + its zygote + its largest kernel, PSS), and writes
+memory of one worker (the largest sum of the PSS of worker, zygote and live kernels,
+sampled while each job runs: ``lkip_helpers.batch.memory``), and writes
 ``results.json`` in the work folder.  Data sets are copied into the work folder, so the
 project's data is never touched.
 """
@@ -179,6 +180,9 @@ def batch(params: Any, jobs: int) -> dict[str, Any]:
         "one_changed_s": t_one,
         "one_changed_rendered": [o.kecamatan for o in one.outcomes if o.status == "selesai"],
         "peak_worker_mb": clean.memori_mb,
+        "peak_worker_parts_mb": max(clean.outcomes, key=lambda o: o.memori_mb).memori_bagian_mb
+        if clean.outcomes else {},
+        "peak_worker_mb_by_report": [o.memori_mb for o in clean.outcomes],
         "done_at_s": quartiles,
         "per_report_steps": [o.langkah for o in clean.outcomes[:3]],
         "report_s": [o.detik for o in clean.outcomes],
@@ -248,7 +252,8 @@ def main() -> None:
     print(f"ulang tanpa perubahan: {b['unchanged_s']:.1f} dtk = {100 * b['unchanged_s'] / b['clean_s']:.1f}% "
           f"({b['unchanged_skipped']} dilewati)")
     print(f"satu data berubah: {b['one_changed_s']:.1f} dtk, disusun ulang: {b['one_changed_rendered']}")
-    print(f"puncak memori per pekerja: {b['peak_worker_mb']:.0f} MB (proses pekerja + zygote + kernel terbesar)")
+    print(f"puncak memori per pekerja: {b['peak_worker_mb']:.0f} MB (PSS pekerja + zygote + kernel yang hidup, "
+          f"dijumlah saat bersamaan; bagian: {b['peak_worker_parts_mb']})")
     print(f"selesai pada (detik sejak mulai): {b['done_at_s']}")
     (work / "results.json").write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
     print(f"({work / 'results.json'})")

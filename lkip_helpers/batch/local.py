@@ -25,16 +25,25 @@ _EVENTS: Any = None
 
 
 def warm_up() -> None:
-    """Pay the per-process costs once: imports, the Vega bundle, the zygote."""
+    """Pay the per-process costs once: imports, the Vega bundle, the zygote, WeasyPrint's fonts.
+
+    Later PDFs are laid out in forked children (``render.pdf.set_isolated``), which
+    inherit the fonts loaded here by one small PDF.
+    """
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
     import weasyprint  # noqa: F401
 
     from .. import charts_theme, checks, io, laporan, render  # noqa: F401
+    from ..render.pdf import html_to_pdf, set_isolated
     from .kernels import current_zygote
+    from .task import release_memory
 
     current_zygote()
     charts_theme.vega_bundle()
+    html_to_pdf('<p style="font-family: \'DejaVu Sans\'">lkip <b>tebal</b> <i>miring</i></p>')
+    set_isolated(True)
+    release_memory()
 
 
 def _init_worker(events: Any, log_dir: str | None) -> None:

@@ -1,8 +1,8 @@
 """What one batch worker costs the machine in memory, measured while it works.
 
-A worker is three kinds of process: the worker itself (papermill, nbconvert, WeasyPrint),
-its zygote (pre-loaded imports) and the kernels the zygote forks, which share most of
-their pages with it.  Adding up each process's own peak overstates the cost twice over:
+A worker is a tree of processes: the worker itself (papermill, nbconvert), its zygote
+(pre-loaded imports), the kernels the zygote forks, which share most of their pages
+with it, and the short-lived child that lays out each PDF.  Adding up each process's own peak overstates the cost twice over:
 shared pages are counted once per process, and the peaks do not happen at the same time
 (the kernels are gone when WeasyPrint lays out the PDF).  :class:`PeakMemory` samples the
 *sum* of the processes' PSS (each shared page split among the processes that map it,
@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 __all__ = ["PeakMemory", "pss_kb", "sample_now"]
@@ -44,10 +44,11 @@ def _children(pid: int) -> list[int]:
 
 
 class PeakMemory:
-    """Sample the summed PSS of this process, ``zygote()`` and the zygote's children.
+    """Sample the summed PSS of this process and all its descendants.
 
-    Use as a context manager around one job; ``peak_mb`` is the largest sum seen.
-    ``zygote`` is called at each sample (the zygote may start or be replaced mid-job).
+    Use as a context manager around one job; ``peak_mb`` is the largest sum seen, and
+    ``peak_parts`` splits it into the worker, the zygote, its kernels and the rest (the
+    PDF child).  ``zygote`` is called at each sample (it may start or be replaced mid-job).
     """
 
     def __init__(self, zygote: Callable[[], int | None], interval: float = 1.0) -> None:
@@ -57,19 +58,30 @@ class PeakMemory:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self.peak_kb = 0
+        #: KB per part at the peak: ``{"pekerja": ..., "zygote": ..., "kernel": ...}``
+        self.peak_parts: dict[str, int] = {}
 
-    def _pids(self) -> Iterable[int]:
-        yield os.getpid()
-        zygote = self._zygote()
-        if zygote:
-            yield zygote
-            yield from _children(zygote)
+    def _parts(self) -> dict[str, int]:
+        me, zygote = os.getpid(), self._zygote()
+        parts = {"pekerja": pss_kb(me), "zygote": 0, "kernel": 0, "lain": 0}
+        stack = [(pid, "lain") for pid in _children(me)]
+        while stack:
+            pid, part = stack.pop()
+            if pid == zygote:
+                parts["zygote"] += pss_kb(pid)
+                stack.extend((child, "kernel") for child in _children(pid))
+            else:
+                parts[part] += pss_kb(pid)
+                stack.extend((child, part) for child in _children(pid))
+        return parts
 
     def sample(self) -> int:
         """Take one sample now; return the sum in KB."""
-        total = sum(pss_kb(pid) for pid in self._pids())
+        parts = self._parts()
+        total = sum(parts.values())
         with self._lock:
-            self.peak_kb = max(self.peak_kb, total)
+            if total > self.peak_kb:
+                self.peak_kb, self.peak_parts = total, parts
         return total
 
     def _loop(self) -> None:
