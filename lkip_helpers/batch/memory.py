@@ -36,9 +36,14 @@ def pss_kb(pid: int) -> int:
 
 
 def _children(pid: int) -> list[int]:
+    """Child pids of ``pid`` (over all its threads; a thread that ends meanwhile is skipped)."""
     out: list[int] = []
-    with contextlib.suppress(OSError, ValueError):
-        for task in Path(f"/proc/{pid}/task").iterdir():
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return out
+    for task in tasks:
+        with contextlib.suppress(OSError, ValueError):
             out.extend(int(c) for c in (task / "children").read_text().split())
     return out
 

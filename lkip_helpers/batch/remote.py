@@ -85,8 +85,21 @@ def unpack(outcome: Outcome, files: Mapping[str, bytes], out_dir: Path) -> Outco
     return replace(outcome, out_dir=str(out_dir))
 
 
+_WARM: list[bool] = []
+
+
 def render_remote(payload: Payload, notebooks: Mapping[str, bytes]) -> tuple[Outcome, dict[str, bytes]]:
-    """On a worker: unpack the inputs in a temporary folder, render, return the artefacts."""
+    """On a worker: unpack the inputs in a temporary folder, render, return the artefacts.
+
+    The first task of a worker process warms it up as a local worker is
+    (:func:`~lkip_helpers.batch.local.warm_up`: zygote, Vega bundle, fonts, PDFs in a
+    forked child), so that a long-lived Dask worker does not grow from report to report.
+    """
+    if not _WARM:
+        from .local import warm_up
+
+        warm_up()
+        _WARM.append(True)
     job = payload.job
     work = Path(tempfile.mkdtemp(prefix=f"lkip-{job.slug}-"))
     try:

@@ -13,7 +13,7 @@ the kept failed notebook.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import hashlib
 import json
 import time
@@ -313,13 +313,24 @@ def release_memory() -> None:
     page); glibc returns it only on ``malloc_trim``.  Without it every later job of the
     worker starts that much larger.
     """
-    import ctypes
-    import ctypes.util
     import gc
 
     gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim`` from the symbols already loaded (no ``find_library``: it runs
+    ``ldconfig`` in a child process), or None where there is none."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def _zygote_pid() -> int | None:

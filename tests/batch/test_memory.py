@@ -39,15 +39,25 @@ def test_pss_of_this_process_and_of_no_process() -> None:
 
 
 def test_peak_counts_worker_zygote_and_its_children(zygote: subprocess.Popen[str]) -> None:
-    alone = memory.PeakMemory(lambda: None)
     with_zygote = memory.PeakMemory(lambda: zygote.pid, interval=0.05)
-    own = alone.sample()
+    own = memory.pss_kb(os.getpid())
     with with_zygote:
         time.sleep(0.2)
     child = memory.pss_kb(zygote.child_pid)  # type: ignore[attr-defined]
     assert child > 60 * 1024
-    assert with_zygote.peak_kb >= child + 0.9 * own  # own PSS shrinks a little as others map the same libraries
-    assert with_zygote.peak_mb == round(with_zygote.peak_kb / 1024, 1)
+    parts = with_zygote.peak_parts
+    assert parts["kernel"] >= 0.9 * child  # the zygote's child, counted as its kernel
+    assert parts["zygote"] > 1024
+    assert parts["pekerja"] >= 0.9 * own  # own PSS shrinks a little as others map the same libraries
+    assert with_zygote.peak_kb == sum(parts.values())
+
+
+def test_without_a_zygote_every_descendant_is_counted(zygote: subprocess.Popen[str]) -> None:
+    sampler = memory.PeakMemory(lambda: None)
+    sampler.sample()
+    assert sampler.peak_parts["zygote"] == sampler.peak_parts["kernel"] == 0
+    assert sampler.peak_parts["lain"] >= memory.pss_kb(zygote.child_pid)  # type: ignore[attr-defined]
+    assert sampler.peak_mb == round(sampler.peak_kb / 1024, 1)
 
 
 def test_sample_now_reaches_active_samplers_only() -> None:
@@ -60,3 +70,19 @@ def test_sample_now_reaches_active_samplers_only() -> None:
     sampler.peak_kb = 0
     memory.sample_now()
     assert sampler.peak_kb == 0
+
+
+def test_release_memory_starts_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child started mid-job (ctypes.util.find_library runs ldconfig) would be sampled as a
+    second copy of the worker: trimming the heap must not start one."""
+    from lkip_helpers.batch import task
+
+    def refuse(*_a: object, **_k: object) -> None:
+        msg = "no child process here"
+        raise AssertionError(msg)
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    monkeypatch.setattr(os, "fork", refuse)
+    task._malloc_trim.cache_clear()
+    task.release_memory()
+    assert task._malloc_trim() is not None  # glibc
