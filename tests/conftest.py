@@ -38,12 +38,12 @@ def _tool(*names: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def pdftotext() -> Callable[[Path], str]:
-    """``pdftotext -layout`` of a PDF (poppler-utils; missing is a failure, not a skip)."""
+def pdftotext() -> Callable[..., str]:
+    """``pdftotext OPTIONS PDF -`` (default ``-layout``; poppler-utils; missing is a failure, not a skip)."""
     exe = _tool("pdftotext")
 
-    def run(pdf: Path) -> str:
-        return subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, text=True,
+    def run(pdf: Path, *options: str) -> str:
+        return subprocess.run([exe, *(options or ("-layout",)), str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
 
     return run

@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -112,11 +110,9 @@ def test_every_chart_draws_offline_without_console_errors(page: str, renders: tu
     assert not [line for line in console if "error" in line.lower() or "Uncaught" in line], console
 
 
-def _pages_with_words(pdf: Path) -> list[tuple[float, float, list[tuple[float, str]]]]:
+def _pages_with_words(pdftotext: Callable[..., str], pdf: Path) -> list[tuple[float, float, list[tuple[float, str]]]]:
     """(width, height, [(xMax, word)]) per page, from ``pdftotext -bbox``."""
-    exe = shutil.which("pdftotext")
-    assert exe, "pdftotext belum terpasang: jalankan `make test`"
-    out = subprocess.run([exe, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = pdftotext(pdf, "-bbox")
     pages = []
     for chunk in out.split("<page ")[1:]:
         size = re.search(r'width="([\d.]+)" height="([\d.]+)"', chunk)
@@ -126,16 +122,18 @@ def _pages_with_words(pdf: Path) -> list[tuple[float, float, list[tuple[float, s
     return pages
 
 
-def test_no_text_runs_past_the_right_margin(renders: tuple[RenderResult, RenderResult]) -> None:
+def test_no_text_runs_past_the_right_margin(renders: tuple[RenderResult, RenderResult],
+                                            pdftotext: Callable[..., str]) -> None:
     """Every table fits the printed page: nothing beyond the 20 mm right margin (5 mm slack)."""
     limit = 15 * 72 / 25.4
-    over = [(number, word) for number, (width, _h, words) in enumerate(_pages_with_words(renders[0].pdf), 1)
+    over = [(number, word) for number, (width, _h, words) in enumerate(_pages_with_words(pdftotext, renders[0].pdf), 1)
             for x, word in words if x > width - limit]
     assert over == []
 
 
-def test_wide_lampiran_matrices_are_on_landscape_pages(renders: tuple[RenderResult, RenderResult]) -> None:
-    pages = _pages_with_words(renders[0].pdf)
+def test_wide_lampiran_matrices_are_on_landscape_pages(renders: tuple[RenderResult, RenderResult],
+                                                       pdftotext: Callable[..., str]) -> None:
+    pages = _pages_with_words(pdftotext, renders[0].pdf)
     for nomor in ("L1", "L2"):
         found = [(w, h) for w, h, words in pages
                  if "DAFTAR" not in {word for _x, word in words}  # not the Daftar Tabel

@@ -37,7 +37,7 @@ def warm_up() -> None:
     from .. import charts_theme, checks, io, laporan, render  # noqa: F401
     from ..render.pdf import html_to_pdf, set_isolated
     from .kernels import current_zygote
-    from .task import release_memory
+    from .memory import release_memory
 
     current_zygote()
     charts_theme.vega_bundle()

@@ -13,7 +13,6 @@ the kept failed notebook.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import time
@@ -25,7 +24,7 @@ from typing import Any
 from ..errors import DataError, Level, RenderError
 from ..paths import slug
 from ..render.atomic import FAILED_DIR, write_atomic
-from .memory import PeakMemory
+from .memory import PeakMemory, release_memory
 
 __all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job", "summarise"]
 
@@ -304,33 +303,6 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
         job.kecamatan, "selesai", 0.0, ringkasan=ringkasan, langkah={k: round(v, 3) for k, v in result.seconds.items()},
         out_dir=job.out_dir,
     )
-
-
-def release_memory() -> None:
-    """Give the heap that the job freed back to the system before the next job starts.
-
-    A job leaves tens of MB of freed but still mapped heap (parsed notebooks, the stitched
-    page); glibc returns it only on ``malloc_trim``.  Without it every later job of the
-    worker starts that much larger.
-    """
-    import gc
-
-    gc.collect()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Any:
-    """glibc's ``malloc_trim`` from the symbols already loaded (no ``find_library``: it runs
-    ``ldconfig`` in a child process), or None where there is none."""
-    import ctypes
-
-    try:
-        return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return None
 
 
 def _zygote_pid() -> int | None:

@@ -75,14 +75,12 @@ def test_sample_now_reaches_active_samplers_only() -> None:
 def test_release_memory_starts_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """A child started mid-job (ctypes.util.find_library runs ldconfig) would be sampled as a
     second copy of the worker: trimming the heap must not start one."""
-    from lkip_helpers.batch import task
-
     def refuse(*_a: object, **_k: object) -> None:
         msg = "no child process here"
         raise AssertionError(msg)
 
     monkeypatch.setattr(subprocess, "Popen", refuse)
     monkeypatch.setattr(os, "fork", refuse)
-    task._malloc_trim.cache_clear()
-    task.release_memory()
-    assert task._malloc_trim() is not None  # glibc
+    memory._malloc_trim.cache_clear()
+    memory.release_memory()
+    assert memory._malloc_trim() is not None  # glibc
