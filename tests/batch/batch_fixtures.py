@@ -8,6 +8,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from lkip_helpers.batch import BatchParams
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "2023"
 
@@ -83,3 +85,19 @@ def break_data(folder: Path) -> None:
     row[col] = "banyak sekali"
     lines[1] = ",".join(row)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def make_params(root: Path, names: dict[str, str], formats: tuple[str, ...] = ("html",), **kw: object) -> BatchParams:
+    """Copy the data sets ``{Name: folder}`` into ``root/data/2023`` and return a batch over them."""
+    for folder in names.values():
+        if not (root / "data" / "2023" / folder).exists():
+            copy_dataset(folder, root / "data")
+    return BatchParams(
+        kabupaten="Jember",
+        tahun=2023,
+        kecamatan=tuple(names),
+        data=root / "data" / "2023",
+        keluaran=root / "outputs" / "2023",
+        formats=formats,
+        **kw,  # type: ignore[arg-type]
+    )

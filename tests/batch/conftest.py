@@ -6,9 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from batch_fixtures import ROOT, copy_dataset, write_chapters
-
-from lkip_helpers.batch import BatchParams
+from batch_fixtures import ROOT, write_chapters
 
 
 @pytest.fixture
@@ -23,19 +21,3 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("LKIP_DATA", raising=False)
     monkeypatch.delenv("LKIP_OUTPUTS", raising=False)
     return root
-
-
-def make_params(root: Path, names: dict[str, str], formats: tuple[str, ...] = ("html",), **kw: object) -> BatchParams:
-    """Copy the data sets ``{Name: folder}`` into ``root/data/2023`` and return a batch over them."""
-    for folder in names.values():
-        if not (root / "data" / "2023" / folder).exists():
-            copy_dataset(folder, root / "data")
-    return BatchParams(
-        kabupaten="Jember",
-        tahun=2023,
-        kecamatan=tuple(names),
-        data=root / "data" / "2023",
-        keluaran=root / "outputs" / "2023",
-        formats=formats,
-        **kw,  # type: ignore[arg-type]
-    )

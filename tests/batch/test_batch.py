@@ -9,8 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from batch_fixtures import break_data, set_catatan
-from conftest import make_params
+from batch_fixtures import break_data, make_params, set_catatan
 from typer.testing import CliRunner
 
 from lkip_helpers.batch import run_batch

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_fixtures import set_catatan
-from conftest import make_params
+from batch_fixtures import make_params, set_catatan
 
 from lkip_helpers.batch import run_batch
 

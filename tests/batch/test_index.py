@@ -11,8 +11,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
-from batch_fixtures import break_data
-from conftest import make_params
+from batch_fixtures import break_data, make_params
 
 from lkip_helpers.batch import BatchResult, run_batch
 from lkip_helpers.batch.index import IndexRow, write_index
