@@ -208,7 +208,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="lkip-bench-"))
     data_root = work / "data"
     if args.demo:
-        from lkip_helpers.demo import write_demo_data
+        from lkip_helpers.data.demo import write_demo_data
 
         folders = write_demo_data(jumlah=args.demo, out_dir=data_root / "2023")
         names = [" ".join(w.capitalize() for w in f.name.split("-")) for f in folders]

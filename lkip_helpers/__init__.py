@@ -16,13 +16,14 @@ formatting), ``tables``/``charts``/``narrative``/``display`` (what chapters show
 
 from __future__ import annotations
 
-from . import fmt, laporan
-from .capaian import Capaian, hitung_capaian
+from . import fmt
 from .checks import run_checks
+from .data import load, load_dataset
+from .data.model import DataSet
 from .errors import DataError, Level, LkipError, Location, Problem, RenderError, SettingsError
-from .io import load, load_dataset
-from .model import DataSet
-from .settings import Settings, load_settings
+from .report import figures as laporan
+from .rules.capaian import Capaian, hitung_capaian
+from .rules.settings import Settings, load_settings
 
 __version__ = "0.1.0"
 

@@ -64,8 +64,8 @@ def check(
     Keluar dengan status 1 bila ada GALAT, 0 bila hanya PERINGATAN/INFO.
     """
     from .checks import run_checks
-    from .io import load
-    from .settings import load_settings
+    from .data import load
+    from .rules.settings import load_settings
 
     console = _console()
     settings = load_settings(pengaturan)
@@ -105,7 +105,7 @@ def template(
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
 ) -> None:
     """Buat workbook Excel kosong untuk diisi (satu sheet per tabel, dengan petunjuk)."""
-    from .io.excel import write_template
+    from .data.excel import write_template
 
     console = _console()
     if keluaran.exists() and not timpa:
@@ -122,9 +122,9 @@ def convert(
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa tujuan yang sudah ada.")] = False,
 ) -> None:
     """Ubah data set antara bentuk teks (CSV/YAML) dan workbook Excel tanpa kehilangan isi."""
-    from .io import load
-    from .io.excel import write_workbook
-    from .io.textform import write_folder
+    from .data import load
+    from .data.excel import write_workbook
+    from .data.textform import write_folder
 
     console = _console()
     if tujuan.resolve() == sumber.resolve():
@@ -154,7 +154,7 @@ def demo_data(
     ] = None,
 ) -> None:
     """Buat data contoh (sintetis, bertanda DATA CONTOH) berbentuk seperti data Umbulsari."""
-    from .demo import write_demo_data
+    from .data.demo import write_demo_data
 
     console = _console()
     written = write_demo_data(tahun=tahun, jumlah=jumlah, seed=benih, out_dir=keluaran)
@@ -169,9 +169,9 @@ def ringkasan(
 ) -> None:
     """Tampilkan Tabel 3.1 (capaian) dan ringkasan realisasi anggaran."""
     from . import fmt
-    from .io import load, load_dataset
-    from .laporan import pengukuran_kinerja, ringkasan_anggaran
-    from .settings import load_settings
+    from .data import load, load_dataset
+    from .report.figures import pengukuran_kinerja, ringkasan_anggaran
+    from .rules.settings import load_settings
 
     console = _console()
     ds = load(data) if data else load_dataset(tahun, kecamatan)
@@ -260,7 +260,7 @@ def _year_params(tahun: int, names: list[str]) -> Any:
     everyone += [n for n in names if slug(n) not in known]
     kabupaten = "-"
     try:
-        from .io import load
+        from .data import load
 
         kabupaten = load(folder / slug(names[0])).kabupaten or "-"
     except LkipError:

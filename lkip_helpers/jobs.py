@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .io import load
-from .model import DataSet
+from .data import load
+from .data.model import DataSet
 from .paths import dataset_path, notebooks_dir, report_dir
-from .settings import Settings, load_settings
+from .rules.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from .render import RenderResult

@@ -1,8 +1,17 @@
-"""Where things live: every path of the project is computed here.
+"""Where things live: every path of the project is computed here, and nowhere else.
 
 The project root is the folder that holds ``lkip_helpers/``, unless the
-environment variable ``LKIP_ROOT`` names another one (used by tests and by a
-batch run from elsewhere).  Nothing happens at import time.
+environment variable ``LKIP_ROOT`` names another one; ``LKIP_OUTPUTS`` moves the
+output folder (benchmarks render into a temporary one).  The data set a report
+is made of is always a path handed on explicitly (to the check, the worker and
+every chapter); no environment variable chooses it.  Nothing happens at import
+time.
+
+Folder names: a kecamatan's data set is ``data/<tahun>/<slug>/`` (or the
+workbook ``data/<tahun>/<slug>.xlsx``) and its report ``outputs/<tahun>/<slug>/``,
+with ``slug("Gunung Sari") == "gunung-sari"``: lower case, ASCII, words joined by
+``-``.  ``lkip check`` reports a folder whose name is not the slug of the
+kecamatan in its ``instansi``.
 """
 
 from __future__ import annotations
@@ -14,6 +23,8 @@ from pathlib import Path
 
 __all__ = [
     "data_dir",
+    "dataset_identity_problems",
+    "dataset_in",
     "dataset_path",
     "notebooks_dir",
     "outputs_dir",
@@ -33,9 +44,8 @@ def project_root() -> Path:
 
 
 def data_dir() -> Path:
-    """Return ``data/`` (``LKIP_DATA`` overrides it)."""
-    env = os.environ.get("LKIP_DATA")
-    return Path(env).resolve() if env else project_root() / "data"
+    """Return ``data/``."""
+    return project_root() / "data"
 
 
 def params_dir() -> Path:
@@ -64,21 +74,43 @@ def slug(name: str) -> str:
     return text
 
 
-def dataset_path(tahun: int, kecamatan: str, base: Path | None = None) -> Path:
-    """Return the data set of ``kecamatan`` and ``tahun``.
+def dataset_in(folder: Path, kecamatan: str) -> Path:
+    """The data set of ``kecamatan`` in a folder of one year's data sets.
 
-    The text form ``data/<tahun>/<slug>/`` is preferred; a workbook
-    ``data/<tahun>/<slug>.xlsx`` is used when no folder exists.  The returned
-    path may not exist (the loader reports that in Indonesian).
+    The text form ``<folder>/<slug>/`` is preferred; the workbook
+    ``<folder>/<slug>.xlsx`` is used when no such folder exists.  The returned path
+    may not exist (the loader says so in Indonesian).
     """
-    root = (base or data_dir()) / str(int(tahun))
-    folder = root / slug(kecamatan)
-    workbook = root / f"{slug(kecamatan)}.xlsx"
-    if not folder.exists() and workbook.exists():
-        return workbook
-    return folder
+    path = Path(folder) / slug(kecamatan)
+    workbook = Path(folder) / f"{slug(kecamatan)}.xlsx"
+    return workbook if not path.exists() and workbook.exists() else path
+
+
+def dataset_path(tahun: int, kecamatan: str, base: Path | None = None) -> Path:
+    """Return the data set of ``kecamatan`` and ``tahun`` under ``data/`` (or ``base``)."""
+    return dataset_in((base or data_dir()) / str(int(tahun)), kecamatan)
 
 
 def report_dir(tahun: int, kecamatan: str, base: Path | None = None) -> Path:
     """Return ``outputs/<tahun>/<slug>/``."""
     return (base or outputs_dir()) / str(int(tahun)) / slug(kecamatan)
+
+
+def dataset_identity_problems(origin: Path, kecamatan: str, tahun: int) -> list[tuple[str, str, str]]:
+    """Where a data set's place disagrees with its ``instansi``: ``(field, in the path, in the data)``.
+
+    A folder must be named ``slug(kecamatan)``; a folder or workbook inside a folder
+    named like a year (four digits) must be in the folder of ``tahun``.
+    """
+    origin = Path(origin)
+    out = []
+    try:
+        expected = slug(kecamatan)
+    except ValueError:
+        expected = ""
+    if origin.is_dir() and expected and origin.name != expected:
+        out.append(("kecamatan", origin.name, f"{kecamatan} (folder {expected})"))
+    year = origin.resolve().parent.name
+    if re.fullmatch(r"\d{4}", year) and int(year) != int(tahun):
+        out.append(("tahun", year, str(tahun)))
+    return out

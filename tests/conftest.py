@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lkip_helpers.io import load
-from lkip_helpers.model import DataSet
-from lkip_helpers.settings import Settings, load_settings
+from lkip_helpers.data import load
+from lkip_helpers.data.model import DataSet
+from lkip_helpers.report.laporan import Laporan, buka
+from lkip_helpers.rules.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 UMBULSARI = ROOT / "data" / "2023" / "umbulsari"
@@ -27,6 +28,12 @@ def umbulsari() -> DataSet:
 def settings() -> Settings:
     """Default settings (params/default.yaml)."""
     return load_settings()
+
+
+@pytest.fixture(scope="session")
+def lap() -> Laporan:
+    """The report object of Umbulsari 2023 (loaded and checked as a render does)."""
+    return buka(UMBULSARI)
 
 
 def _tool(*names: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkip_helpers.budget import (
+from lkip_helpers.rules.budget import (
     CUKUP_EFISIEN,
     EFISIEN,
     TIDAK_EFISIEN,
@@ -20,7 +20,7 @@ from lkip_helpers.budget import (
     serapan_frame,
     serapan_sasaran,
 )
-from lkip_helpers.settings import EfisiensiSettings
+from lkip_helpers.rules.settings import EfisiensiSettings
 
 
 @pytest.mark.parametrize(

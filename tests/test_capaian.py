@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from lkip_helpers.capaian import (
+from lkip_helpers.rules.capaian import (
     METODE_LABEL,
     Capaian,
     TargetAkhirTercapai,
@@ -25,7 +25,7 @@ from lkip_helpers.capaian import (
     tahun_target_akhir_tercapai,
     target_akhir_frame,
 )
-from lkip_helpers.settings import CapaianSettings, Settings
+from lkip_helpers.rules.settings import CapaianSettings, Settings
 
 DEFAULT = Settings()
 
@@ -207,7 +207,7 @@ def test_letter_grades_without_capaian(t: object, r: object, kw: dict, alasan: s
 
 
 def test_letter_from_score_uses_skala_huruf_not_skala() -> None:
-    from lkip_helpers.settings import load_settings
+    from lkip_helpers.rules.settings import load_settings
 
     permendagri = load_settings("params/skala_permendagri86.yaml")
     c = hitung_capaian("B", None, arah="positif", jenis="huruf", settings=permendagri, realisasi_skor=80)

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from lkip_helpers import charts, charts_theme, fmt, laporan
-from lkip_helpers.model import DataSet
-from lkip_helpers.settings import Settings, load_settings
+from lkip_helpers.data.model import DataSet
+from lkip_helpers.rules.settings import Settings, load_settings
 
 BUILDERS: dict[str, Callable[[DataSet, Settings], Any]] = {
     "capaian_indikator": charts.capaian_indikator,
@@ -124,7 +124,7 @@ def test_tren_indikator_names_an_omitted_letter_indicator(umbulsari: DataSet, se
 
 
 def test_tren_indikator_marks_a_negative_indicator(settings: Settings) -> None:
-    from lkip_helpers.io import load_dataset
+    from lkip_helpers.data import load_dataset
 
     spec = charts.tren_indikator(load_dataset(2023, "Ajung"), settings).to_dict()
     titles = [" ".join(panel["title"]["text"]) for panel in spec["concat"]]
@@ -238,7 +238,7 @@ DEMO = ["Ajung", "Jelbuk"]  # Ajung measures the negative indicator I3.2, Jelbuk
 
 @pytest.mark.parametrize("kecamatan", DEMO)
 def test_demo_data_set_charts(kecamatan: str, settings: Settings) -> None:
-    from lkip_helpers.io import load_dataset
+    from lkip_helpers.data import load_dataset
 
     ds = load_dataset(2023, kecamatan)
     assert ds.is_contoh

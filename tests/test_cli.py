@@ -13,8 +13,8 @@ import yaml
 from typer.testing import CliRunner
 
 from lkip_helpers.cli import app
-from lkip_helpers.io import load
-from lkip_helpers.schema import TABLES
+from lkip_helpers.data import load
+from lkip_helpers.data.schema import TABLES
 
 UMBULSARI = Path(__file__).resolve().parent.parent / "data" / "2023" / "umbulsari"
 

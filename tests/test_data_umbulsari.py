@@ -1,7 +1,7 @@
 """Checks of the transcribed reference data set data/2023/umbulsari.
 
 These tests read the text form with csv/yaml only (no project loader), so they test
-the transcription itself: files and columns per ``lkip_helpers.schema``, references
+the transcription itself: files and columns per ``lkip_helpers.data.schema``, references
 between tables, budget sums and the key 2022/2023 figures of the seed report.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lkip_helpers.schema import TABLES, ColType
-from lkip_helpers.wilayah import KECAMATAN_JEMBER
+from lkip_helpers.data.schema import TABLES, ColType
+from lkip_helpers.data.wilayah import KECAMATAN_JEMBER
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "2023" / "umbulsari"
 

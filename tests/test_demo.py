@@ -9,12 +9,12 @@ import pytest
 
 from lkip_helpers import laporan
 from lkip_helpers.checks import run_checks
-from lkip_helpers.demo import generate_dataset, write_demo_data
+from lkip_helpers.data import load
+from lkip_helpers.data.demo import generate_dataset, write_demo_data
+from lkip_helpers.data.model import DataSet
+from lkip_helpers.data.wilayah import KECAMATAN_JEMBER
 from lkip_helpers.errors import Level
-from lkip_helpers.io import load
-from lkip_helpers.model import DataSet
-from lkip_helpers.settings import Settings
-from lkip_helpers.wilayah import KECAMATAN_JEMBER
+from lkip_helpers.rules.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

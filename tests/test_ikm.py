@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lkip_helpers.errors import DataError, Location
 from lkip_helpers.fmt import angka
-from lkip_helpers.ikm import (
+from lkip_helpers.rules.ikm import (
     KOLOM_UNSUR,
     MUTU_IKM,
     UNSUR,
@@ -19,7 +19,7 @@ from lkip_helpers.ikm import (
     nrr_frame,
     validasi_jawaban,
 )
-from lkip_helpers.settings import IkmSettings, load_settings
+from lkip_helpers.rules.settings import IkmSettings, load_settings
 
 
 def _responses(total: int, n: int) -> pd.DataFrame:

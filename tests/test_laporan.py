@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lkip_helpers import fmt, laporan
-from lkip_helpers.model import DataSet
-from lkip_helpers.settings import Settings, load_settings
+from lkip_helpers.data.model import DataSet
+from lkip_helpers.rules.settings import Settings, load_settings
 
 
 def test_tabel_3_1_capaian_and_average(umbulsari: DataSet, settings: Settings) -> None:

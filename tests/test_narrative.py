@@ -13,10 +13,10 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from lkip_helpers import fmt, laporan, narrative
-from lkip_helpers.io import load_dataset
-from lkip_helpers.model import DataSet
+from lkip_helpers.data import load_dataset
+from lkip_helpers.data.model import DataSet
 from lkip_helpers.paths import params_dir
-from lkip_helpers.settings import Settings, load_settings
+from lkip_helpers.rules.settings import Settings, load_settings
 
 KATA = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima"}
 PERSEN = re.compile(r"(?<![\d.,])-?\d[\d.]*(?:,\d+)?%")

@@ -171,7 +171,7 @@ def _synthetic() -> list[str]:
 @pytest.mark.parametrize("kecamatan", _synthetic())
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_runs_with_papermill_on_a_synthetic_kecamatan(name: str, kecamatan: str, tmp_path: Path) -> None:
-    from lkip_helpers.io import load
+    from lkip_helpers.data import load
     from lkip_helpers.render.execute import execute_chapter
 
     ds = load(DATA / kecamatan)

@@ -1,4 +1,4 @@
-"""What people type -> typed values (lkip_helpers.parse)."""
+"""What people type -> typed values (lkip_helpers.data.parse)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkip_helpers.parse import (
+from lkip_helpers.data.parse import (
     ValueParseError,
     format_number,
     is_missing,
@@ -25,7 +25,7 @@ from lkip_helpers.parse import (
     parse_rupiah,
     parse_text,
 )
-from lkip_helpers.schema import ColType, Column, table
+from lkip_helpers.data.schema import ColType, Column, table
 
 # (function, raw input, expected value)
 ACCEPTED = [

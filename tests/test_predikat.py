@@ -10,8 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lkip_helpers.errors import SettingsError
-from lkip_helpers.predikat import SKALA_SAKIP, SKALA_SAKIP_RECORDS, Band, Scale, predikat_frame, rank_huruf
-from lkip_helpers.settings import load_settings
+from lkip_helpers.rules.predikat import (
+    SKALA_SAKIP,
+    SKALA_SAKIP_RECORDS,
+    Band,
+    Scale,
+    predikat_frame,
+    rank_huruf,
+)
+from lkip_helpers.rules.settings import load_settings
 
 
 @pytest.mark.parametrize(

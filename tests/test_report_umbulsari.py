@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from lkip_helpers.io import load_dataset
+from lkip_helpers.data import load_dataset
 from lkip_helpers.jobs import render_kecamatan
+from lkip_helpers.present.katalog import KATALOG
 from lkip_helpers.render import RenderResult
-from lkip_helpers.settings import load_settings
-from lkip_helpers.tables.katalog import KATALOG
+from lkip_helpers.rules.settings import load_settings
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from lkip_helpers.errors import SettingsError
-from lkip_helpers.ikm import MUTU_IKM
-from lkip_helpers.predikat import SKALA_SAKIP
-from lkip_helpers.settings import (
+from lkip_helpers.rules.ikm import MUTU_IKM
+from lkip_helpers.rules.predikat import SKALA_SAKIP
+from lkip_helpers.rules.settings import (
     CapaianSettings,
     EfisiensiSettings,
     IkmSettings,

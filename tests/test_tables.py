@@ -1,4 +1,4 @@
-"""Report tables (lkip_helpers.tables) on the Umbulsari data set and on edited copies of it."""
+"""Report tables (lkip_helpers.present.tables) on the Umbulsari data set and on edited copies of it."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from lkip_helpers import display, tables
-from lkip_helpers.io import load
-from lkip_helpers.model import DataSet
-from lkip_helpers.settings import Settings, load_settings
+from lkip_helpers.data import load
+from lkip_helpers.data.model import DataSet
+from lkip_helpers.rules.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "2023"

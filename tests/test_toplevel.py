@@ -10,17 +10,17 @@ import lkip_helpers
 
 MODULES = [
     "lkip_helpers",
-    "lkip_helpers.io",
-    "lkip_helpers.capaian",
-    "lkip_helpers.budget",
-    "lkip_helpers.predikat",
-    "lkip_helpers.laporan",
-    "lkip_helpers.model",
-    "lkip_helpers.schema",
+    "lkip_helpers.data",
+    "lkip_helpers.rules.capaian",
+    "lkip_helpers.rules.budget",
+    "lkip_helpers.rules.predikat",
+    "lkip_helpers.report.figures",
+    "lkip_helpers.data.model",
+    "lkip_helpers.data.schema",
     "lkip_helpers.errors",
     "lkip_helpers.paths",
     "lkip_helpers.fmt",
-    "lkip_helpers.display",
+    "lkip_helpers.present.display",
 ]
 
 

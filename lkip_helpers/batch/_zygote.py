@@ -36,15 +36,15 @@ DEFAULT_PRELOAD = (
     "jinja2",
     "yaml",
     "lkip_helpers",
-    "lkip_helpers.display",
-    "lkip_helpers.charts_theme",
-    "lkip_helpers.laporan",
+    "lkip_helpers.present.display",
+    "lkip_helpers.present.theme",
+    "lkip_helpers.report.figures",
     "lkip_helpers.checks",
-    "lkip_helpers.io",
+    "lkip_helpers.data",
     "lkip_helpers.fmt",
-    "lkip_helpers.tables",
-    "lkip_helpers.charts",
-    "lkip_helpers.narrative",
+    "lkip_helpers.present.tables",
+    "lkip_helpers.present.charts",
+    "lkip_helpers.present.narrative",
 )
 
 

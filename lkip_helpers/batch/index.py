@@ -196,8 +196,8 @@ Disusun {time.strftime('%d-%m-%Y %H:%M')}. Klik judul kolom untuk mengurutkan.</
 
 def overview_page(nb: Any, kabupaten: str, tahun: int, is_contoh: bool) -> str:
     """The executed overview notebook as an offline page (charts interactive, bundle once)."""
-    from .. import charts_theme
-    from ..display import TEKS_CONTOH
+    from ..present import theme as charts_theme
+    from ..present.display import TEKS_CONTOH
     from ..render.stitch import TEMPLATES, ReportMeta, build_report
 
     meta = ReportMeta(kecamatan="-", kabupaten=kabupaten, tahun=tahun, is_contoh=is_contoh)

@@ -34,8 +34,9 @@ def warm_up() -> None:
     import papermill  # noqa: F401
     import weasyprint  # noqa: F401
 
-    from .. import charts_theme, checks, io, laporan, render  # noqa: F401
+    from ..present import theme as charts_theme
     from ..render.pdf import html_to_pdf, set_isolated
+    from ..report import figures as laporan  # noqa: F401
     from .kernels import current_zygote
     from .memory import release_memory
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import dataset_path, notebooks_dir
-from ..settings import default_settings_path
+from ..rules.settings import default_settings_path
 from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
 from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
 from .params import BatchParams

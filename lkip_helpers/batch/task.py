@@ -163,7 +163,7 @@ def _num(value: Any) -> float | None:
 
 def summarise(ds: Any, settings: Any, problems: Iterable[Any]) -> dict[str, Any]:
     """What the kabupaten index and overview show of one kecamatan (plain JSON data)."""
-    from .. import laporan
+    from ..report import figures as laporan
 
     problems = list(problems)
     counts = {lvl.value: sum(p.level is lvl for p in problems) for lvl in Level}
@@ -234,10 +234,10 @@ def run_job(job: Job, emit: Emit | None = None) -> Outcome:
 def _run(job: Job, emit: Emit, start: float) -> Outcome:
     from .. import fmt
     from ..checks import run_checks
-    from ..io import load
+    from ..data import load
     from ..jobs import data_files
     from ..render import ReportMeta, render_report
-    from ..settings import load_settings
+    from ..rules.settings import load_settings
     from .engine import register_engine
     from .kernels import manager_class
 

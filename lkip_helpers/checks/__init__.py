@@ -30,10 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..data.schema import TABLES
 from ..errors import Level, Problem
-from ..schema import TABLES
 from ._util import table_of
 from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
 from .kinerja import (
@@ -52,18 +53,20 @@ from .struktur import (
     check_sasaran_tanpa_indikator,
     check_sasaran_tanpa_program,
 )
-from .umum import check_data_contoh, check_tanggal_dokumen, check_tanggal_ttd
+from .umum import check_data_contoh, check_identitas, check_tanggal_dokumen, check_tanggal_ttd
 
 if TYPE_CHECKING:
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
 __all__ = [
     "CHECKS",
     "Check",
+    "Pemeriksaan",
     "check_anggaran_komposisi",
     "check_anggaran_rollup",
     "check_data_contoh",
+    "check_identitas",
     "check_huruf_skor",
     "check_kecamatan_lain",
     "check_mata_pencaharian",
@@ -82,6 +85,7 @@ __all__ = [
     "check_target_beda_versi",
     "check_target_nol",
     "check_target_tanpa_realisasi",
+    "periksa",
     "run_checks",
 ]
 
@@ -102,6 +106,12 @@ _G, _P, _I = Level.GALAT, Level.PERINGATAN, Level.INFO
 
 #: Every check, in the order the reviewer's appendix lists them.
 CHECKS: tuple[Check, ...] = (
+    Check(
+        "instansi.identitas",
+        "Nama folder data set dan folder tahunnya sesuai dengan kecamatan dan tahun di instansi.",
+        check_identitas,
+        _G,
+    ),
     Check(
         "anggaran.rollup",
         "Pagu dan realisasi sub kegiatan, kegiatan, program dan total anggaran berjumlah tepat sampai rupiah.",
@@ -232,3 +242,53 @@ def run_checks(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
     for check in CHECKS:
         found.extend(check.fn(ds, settings))
     return sorted(found, key=_order)
+
+
+@dataclass(frozen=True)
+class Pemeriksaan:
+    """Everything known about one data set after it was read and checked: the one owner of its findings.
+
+    ``temuan`` holds the problems found while loading (types, required cells,
+    references) followed by those of every check of :data:`CHECKS`; ``ds`` is None
+    when the data set could not be loaded (then only load problems are known).
+    ``lkip check``, the worker, the report object and the reviewer's appendix all
+    read this one result.
+    """
+
+    sumber: Path
+    settings: Settings
+    ds: DataSet | None
+    temuan: tuple[Problem, ...]
+    pengaturan: Path | None = None
+
+    @property
+    def lolos(self) -> bool:
+        """True when the data set was loaded and no finding is a GALAT."""
+        return self.ds is not None and not any(p.level is Level.GALAT for p in self.temuan)
+
+    def jumlah(self) -> dict[Level, int]:
+        """Number of findings per level."""
+        return {lvl: sum(p.level is lvl for p in self.temuan) for lvl in Level}
+
+
+def periksa(sumber: Path, pengaturan: Path | None = None, settings: Settings | None = None) -> Pemeriksaan:
+    """Load the data set at ``sumber`` and run every check: all its problems, in one result.
+
+    ``settings`` (already loaded) wins over ``pengaturan`` (a settings override file).
+    Never raises for bad data: a data set that cannot be loaded gives ``ds=None`` and
+    its load problems.
+    """
+    from ..data.load import load
+    from ..errors import DataError
+    from ..rules.settings import load_settings
+
+    settings = settings or load_settings(pengaturan)
+    problems: list[Problem] = []
+    try:
+        ds: DataSet | None = load(sumber, problems=problems)
+    except DataError as err:
+        ds = None
+        problems = problems or list(err.problems)
+    if ds is not None:
+        problems.extend(run_checks(ds, settings))
+    return Pemeriksaan(Path(sumber), settings, ds, tuple(problems), pengaturan)

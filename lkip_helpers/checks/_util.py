@@ -15,13 +15,13 @@ import pandas as pd
 
 from .. import fmt
 from .._values import missing
+from ..data.model import LOKASI
+from ..data.schema import TABLES
 from ..errors import Level, Location, Problem
-from ..model import LOKASI
-from ..schema import TABLES
 
 if TYPE_CHECKING:
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
 __all__: list[str] = []
 
@@ -141,7 +141,7 @@ def load_default_settings(settings: Settings | None) -> Settings:
     """Return ``settings`` or, when None, the project's default settings."""
     if settings is not None:
         return settings
-    from ..settings import load_settings
+    from ..rules.settings import load_settings
 
     return load_settings()
 

@@ -17,8 +17,8 @@ from ._util import as_int, field_location, problem, row_location, rows, rupiah, 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
 __all__ = ["check_anggaran_komposisi", "check_anggaran_rollup", "check_realisasi_melebihi_pagu"]
 

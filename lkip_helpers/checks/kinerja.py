@@ -30,8 +30,8 @@ from ._util import (
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
 __all__ = [
     "VERSI_LABEL",

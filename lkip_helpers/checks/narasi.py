@@ -17,15 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..data.wilayah import KECAMATAN_JEMBER
 from ..errors import Level, Location, Problem
-from ..wilayah import KECAMATAN_JEMBER
 from ._util import as_int, problem, row_location, rows, text
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
 __all__ = ["AMBIGU", "SUMBER", "check_kecamatan_lain", "check_tahun_asing", "tahun_asing"]
 

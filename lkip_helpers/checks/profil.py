@@ -16,8 +16,8 @@ from ..errors import Level, Location, Problem
 from ._util import angka, as_float, as_int, field_location, problem, ribuan, row_location, rows, text
 
 if TYPE_CHECKING:
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
 __all__ = ["check_mata_pencaharian", "check_penduduk", "check_sdm_jumlah"]
 

@@ -16,8 +16,8 @@ from ._util import angka, as_float, problem, row_location, rows, text, versi_ren
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
 __all__ = [
     "check_output_selisih",

@@ -24,10 +24,10 @@ from ..errors import Level, Problem
 from ._util import as_int, field_location, problem, row_location, rows, text
 
 if TYPE_CHECKING:
-    from ..model import DataSet
-    from ..settings import Settings
+    from ..data.model import DataSet
+    from ..rules.settings import Settings
 
-__all__ = ["check_data_contoh", "check_tanggal_dokumen", "check_tanggal_ttd", "tanggal_teks"]
+__all__ = ["check_data_contoh", "check_identitas", "check_tanggal_dokumen", "check_tanggal_ttd", "tanggal_teks"]
 
 _DOKUMEN = {"pk_awal": "PK awal", "pk_perubahan": "PK perubahan", "rkt": "RKT", "sk_iku": "SK IKU"}
 
@@ -233,3 +233,36 @@ def _pk_order(pk_awal: dt.date, pk_perubahan: dt.date, row: Any) -> Problem:
         found=tanggal_teks(pk_perubahan),
         expected=f"sesudah {tanggal_teks(pk_awal)}",
     )
+
+
+def check_identitas(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
+    """The data set's place names it: folder ``data/<tahun>/<kecamatan>/`` matches ``instansi`` (GALAT).
+
+    A folder named for one kecamatan that holds another's ``instansi`` (a copy left
+    unchanged), or a year folder that is not the ``tahun`` of the data, would file a
+    report under the wrong name.  A workbook is checked for its year folder only (its
+    file name is the planner's choice).
+    """
+    from ..paths import dataset_identity_problems
+
+    origin = ds.origin
+    if origin is None:
+        return []
+    found = []
+    for what, in_path, in_data in dataset_identity_problems(origin, ds.kecamatan, ds.tahun):
+        place = "folder data set" if what == "kecamatan" else "folder tahun"
+        message = (
+            f"Nama {place} ({in_path}) tidak sesuai dengan {what} di instansi ({in_data}). Laporan akan "
+            f"tersimpan atas nama yang salah: ganti nama folder atau perbaiki '{what}' di instansi."
+        )
+        found.append(
+            problem(
+                Level.GALAT,
+                "instansi.identitas",
+                message,
+                field_location(ds, "instansi", what),
+                found=f"{place} {in_path}, instansi {in_data}",
+                expected=f"{place} dan instansi sama",
+            )
+        )
+    return found

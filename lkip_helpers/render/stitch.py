@@ -1,6 +1,6 @@
 """Stitch executed chapter notebooks into one self-contained HTML report.
 
-What the stitcher expects from the notebooks (the markers of :mod:`lkip_helpers.display`):
+What the stitcher expects from the notebooks (the markers of :mod:`lkip_helpers.present.display`):
 
 * ``h1``/``h2`` elements with an ``id`` (``bab()``/``subbab()``, or markdown headings)
   build the Daftar Isi, in document order;
@@ -29,8 +29,8 @@ from typing import Any
 
 import nbformat
 
-from .. import charts_theme
-from ..display import TEKS_CONTOH
+from ..present import theme as charts_theme
+from ..present.display import TEKS_CONTOH
 
 __all__ = ["Entry", "Report", "ReportMeta", "build_report", "notebook_html", "stitch"]
 

@@ -21,7 +21,7 @@ PARAMS_CELL = 'kecamatan: str = "Umbulsari"  # nama kecamatan\ntahun: int = 2023
 CHAPTERS: dict[str, list[str]] = {
     "01_capaian": [
         "import altair as alt\nfrom lkip_helpers import display as d, laporan, load_settings\n"
-        "from lkip_helpers.io import load_dataset",
+        "from lkip_helpers.data import load_dataset",
         "ds = load_dataset(tahun, kecamatan)",
         'd.bab(f"BAB I CAPAIAN KECAMATAN {kecamatan.upper()}")',
         "tabel, rata = laporan.pengukuran_kinerja(ds, load_settings())",
@@ -31,7 +31,7 @@ CHAPTERS: dict[str, list[str]] = {
         'print(f"rata-rata {rata.nilai:.2f}")',
     ],
     "02_uji": [
-        "import os\nimport time\nfrom lkip_helpers import display as d\nfrom lkip_helpers.io import load_dataset",
+        "import os\nimport time\nfrom lkip_helpers import display as d\nfrom lkip_helpers.data import load_dataset",
         'catatan = str(load_dataset(tahun, kecamatan).instansi.get("catatan") or "")',
         'd.bab("BAB II PENUTUP")',
         'if "MELEDAK" in catatan:\n    raise RuntimeError("bab ini sengaja gagal")',

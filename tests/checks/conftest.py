@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
+from lkip_helpers.data.model import DataSet, frame_from_rows
+from lkip_helpers.data.schema import TABLES
 from lkip_helpers.errors import Location
-from lkip_helpers.model import DataSet, frame_from_rows
-from lkip_helpers.schema import TABLES
 
 
 @dataclass

@@ -12,7 +12,7 @@ from lkip_helpers.checks import (
     check_target_tanpa_realisasi,
 )
 from lkip_helpers.errors import Level, Location
-from lkip_helpers.settings import load_settings
+from lkip_helpers.rules.settings import load_settings
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import pytest
 
 from lkip_helpers.checks import check_kecamatan_lain, check_tahun_asing
 from lkip_helpers.checks.narasi import tahun_asing
+from lkip_helpers.data.schema import TABLES
 from lkip_helpers.errors import Level, Location
-from lkip_helpers.schema import TABLES
 
 RENSTRA = (2021, 2026)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import lkip_helpers.checks as checks
 from lkip_helpers.checks import CHECKS, run_checks
+from lkip_helpers.data.schema import TABLES
 from lkip_helpers.errors import Level, Problem
-from lkip_helpers.schema import TABLES
 
 _RANK = {Level.INFO: 0, Level.PERINGATAN: 1, Level.GALAT: 2}
 

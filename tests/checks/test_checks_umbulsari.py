@@ -15,9 +15,9 @@ from __future__ import annotations
 import pytest
 
 from lkip_helpers.checks import run_checks
+from lkip_helpers.data.model import DataSet
 from lkip_helpers.errors import Level, Problem
-from lkip_helpers.model import DataSet
-from lkip_helpers.settings import Settings
+from lkip_helpers.rules.settings import Settings
 
 #: Findings the Umbulsari 2023 data must produce: (code, text in the message).
 REQUIRED = (

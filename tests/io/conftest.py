@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from lkip_helpers.data import write_folder
+from lkip_helpers.data.model import DataSet, frame_from_rows
+from lkip_helpers.data.schema import TABLES
 from lkip_helpers.errors import Location
-from lkip_helpers.io import write_folder
-from lkip_helpers.model import DataSet, frame_from_rows
-from lkip_helpers.schema import TABLES
 
 FIELDS: dict[str, dict[str, Any]] = {
     "instansi": {

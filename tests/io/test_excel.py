@@ -1,4 +1,4 @@
-"""Excel form: template, filled workbook, reading (lkip_helpers.io.excel)."""
+"""Excel form: template, filled workbook, reading (lkip_helpers.data.excel)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from lkip_helpers.data import load, load_folder, load_workbook, write_folder, write_template, write_workbook
+from lkip_helpers.data.excel import PETUNJUK
+from lkip_helpers.data.model import LOKASI, DataSet
+from lkip_helpers.data.schema import TABLES
 from lkip_helpers.errors import DataError, Location, Problem
-from lkip_helpers.io import load, load_folder, load_workbook, write_folder, write_template, write_workbook
-from lkip_helpers.io.excel import PETUNJUK
-from lkip_helpers.model import LOKASI, DataSet
 from lkip_helpers.paths import data_dir
-from lkip_helpers.schema import TABLES
 
 
 def set_cached_values(path: Path, sheet_index: int, values: dict[str, str]) -> None:

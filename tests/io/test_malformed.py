@@ -12,8 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from lkip_helpers.data import load, load_dataset, write_workbook
 from lkip_helpers.errors import DataError, Level, Location, Problem
-from lkip_helpers.io import load, load_dataset, write_workbook
 
 _ID_WORDS = re.compile(
     r"\b(tidak|harus|wajib|bukan|seharusnya|ganda|berkas|kolom|isian|simpan|tabel|buku|kerja|nilai|"

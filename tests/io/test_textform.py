@@ -1,4 +1,4 @@
-"""Text form: folder of CSV/YAML files (lkip_helpers.io.textform)."""
+"""Text form: folder of CSV/YAML files (lkip_helpers.data.textform)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from lkip_helpers import io as lkio
+from lkip_helpers.data import load, load_dataset, load_folder, write_folder
+from lkip_helpers.data.model import LOKASI, DataSet
+from lkip_helpers.data.schema import TABLES
 from lkip_helpers.errors import Level, Location, Problem
-from lkip_helpers.io import load, load_dataset, load_folder, write_folder
-from lkip_helpers.model import LOKASI, DataSet
-from lkip_helpers.schema import TABLES
 
 
 def _hashes(folder: Path) -> dict[str, str]:

@@ -1,0 +1,480 @@
+"""The Excel form of a data set: one workbook, one sheet per table.
+
+Records sheets have the column names in row 1 (each with an Indonesian comment
+saying what to type); fields sheets (``instansi``, ``profil``, ``anggaran``)
+have two columns ``isian | nilai``.  A ``PETUNJUK`` sheet comes first and
+explains the workbook.  :func:`write_template` writes the empty workbook a
+planner fills in, :func:`write_workbook` a filled one, :func:`load_workbook`
+reads either back into a validated :class:`DataSet`.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..errors import Location, Problem
+from ._assemble import (
+    REPORTED,
+    RawFields,
+    RawRecords,
+    RawRow,
+    assemble,
+    error,
+    fail,
+    finish,
+    machine_value,
+    match_column,
+    warning,
+)
+from .model import LOKASI, DataSet, SourceFile
+from .schema import GRADES, TABLES, ColType, Column, Table
+
+__all__ = ["PETUNJUK", "load_workbook", "write_template", "write_workbook"]
+
+#: Name of the instructions sheet (first sheet, ignored when reading).
+PETUNJUK = "PETUNJUK"
+_FIELDS_HEADER = ("isian", "nilai")
+_MAX_ROW = 1048576
+_BOLD = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
+_HINT: dict[ColType, str] = {
+    ColType.TEKS: "teks bebas",
+    ColType.KODE: "kode (huruf, angka, titik), ditulis sebagai teks",
+    ColType.BULAT: "bilangan bulat, mis. 79.263",
+    ColType.RUPIAH: "jumlah Rupiah tanpa sen, mis. 4.231.208.525",
+    ColType.DESIMAL: "angka, koma untuk desimal, mis. 64,44",
+    ColType.PERSEN: "persentase, mis. 97 atau 97%",
+    ColType.NILAI: "angka (mis. 97 atau 95,5) atau nilai huruf AA, A, BB, B, CC, C, D",
+    ColType.TANGGAL: "tanggal, mis. 23/02/2024 atau 23 Februari 2024",
+    ColType.PILIHAN: "pilih dari daftar",
+    ColType.YA_TIDAK: "ya atau tidak",
+}
+_NUMBER_FORMAT: dict[ColType, str] = {
+    ColType.KODE: "@",
+    ColType.RUPIAH: "#,##0",
+    ColType.TANGGAL: "DD/MM/YYYY",
+}
+_INSTRUCTIONS: tuple[str, ...] = (
+    "Buku kerja ini memuat seluruh data untuk menyusun Laporan Kinerja Instansi Pemerintah (LKIP) "
+    "satu kecamatan untuk satu tahun. Semua tabel, grafik dan angka laporan dihitung dari data ini.",
+    "Setiap sheet adalah satu tabel. Jangan mengubah nama sheet dan nama kolom di baris 1. "
+    "Arahkan tetikus ke judul kolom untuk membaca penjelasannya. Judul berwarna jingga wajib diisi.",
+    "Sheet instansi, profil dan anggaran berisi dua kolom, 'isian' dan 'nilai': isi kolom 'nilai' saja.",
+    "Satu baris untuk satu data. Baris kosong diabaikan. Sel kosong, '-' atau 'n/a' berarti tidak ada nilai.",
+    "Angka: titik untuk ribuan, koma untuk desimal, mis. 4.231.208.525 atau 95,5. Jangan menulis "
+    "'1.234' untuk pecahan (tulis 1,234) dan jangan memakai gaya Inggris 1,234.5.",
+    "Rupiah: bulat tanpa sen, boleh diawali 'Rp', mis. Rp 4.231.208.525.",
+    "Persentase: 97, 97% atau 82,24 %. Nilai indikator: angka, atau nilai huruf AA, A, BB, B, CC, C, D "
+    "untuk indikator berjenis 'huruf'.",
+    "Tanggal: 23 Februari 2024, 23/02/2024 atau sel bertipe tanggal. Ya/tidak: 'ya' atau 'tidak'.",
+    "Kode (mis. P1.K1, 35.09.10, NIP): tulis sebagai teks agar Excel tidak mengubahnya menjadi angka.",
+    "Rumus boleh dipakai. Simpan berkas di Excel sebelum dipakai agar hasil rumus ikut tersimpan.",
+    "Sheet yang tidak wajib boleh dihapus bila tidak dipakai.",
+)
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def _is_percent_format(number_format: str | None) -> bool:
+    """Return True when a cell's number format shows the value as a percentage."""
+    if not number_format:
+        return False
+    visible = re.sub(r'"[^"]*"|\\.', "", number_format)
+    return "%" in visible
+
+
+def _cell_value(
+    cell: Any, col: Column | None, loc: Location, formulas: set[tuple[str, int, int]], problems: list[Problem]
+) -> object:
+    """Return the raw value of one cell, reporting formula problems."""
+    value = cell.value
+    if col is None:
+        return value
+    if getattr(cell, "data_type", None) == "e":
+        problems.append(
+            error(
+                "nilai.rumus_galat",
+                "Sel berisi galat Excel (hasil rumus yang gagal); perbaiki rumusnya atau ketik nilainya.",
+                loc,
+                found=str(value),
+                expected=f"nilai {_HINT[col.type]}",
+            )
+        )
+        return REPORTED
+    if value is None and (loc.sheet or "", loc.row or 0, getattr(cell, "column", 0)) in formulas:
+        problems.append(
+            error(
+                "nilai.rumus_tanpa_nilai",
+                "Sel berisi rumus yang hasilnya tidak tersimpan di berkas. Buka berkas di Excel lalu "
+                "simpan ulang berkas di Excel (Ctrl+S) agar hasil rumus ikut tersimpan.",
+                loc,
+                found="rumus tanpa hasil tersimpan",
+                expected=f"nilai {_HINT[col.type]}",
+            )
+        )
+        return REPORTED
+    if (
+        col.type in (ColType.PERSEN, ColType.NILAI)
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and _is_percent_format(getattr(cell, "number_format", None))
+    ):
+        return float(Decimal(repr(value)) * 100)
+    return value
+
+
+def _formula_cells(path: Path, sheets: list[str]) -> set[tuple[str, int, int]]:
+    """Return (sheet, row, column) of every formula cell of ``sheets``."""
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        found: set[tuple[str, int, int]] = set()
+        for name in sheets:
+            ws = wb[name]
+            ws.reset_dimensions()
+            for row in ws.iter_rows(min_row=1):
+                for cell in row:
+                    if getattr(cell, "data_type", None) == "f":
+                        found.add((name, cell.row, cell.column))
+        return found
+    finally:
+        wb.close()
+
+
+def _header_text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _read_records(
+    ws: Any, file: str, table: Table, formulas: set[tuple[str, int, int]], problems: list[Problem]
+) -> RawRecords | None:
+    rows = list(ws.iter_rows(min_row=1))
+    header = [_header_text(c.value) for c in rows[0]] if rows else []
+    if not any(header):
+        problems.append(
+            error(
+                "tabel.tanpa_judul",
+                "Baris 1 sheet harus berisi nama kolom.",
+                Location(file, ws.title, 1),
+                expected="nama kolom: " + ", ".join(table.column_names),
+            )
+        )
+        return None
+    width = max(len(r) for r in rows)
+    header += [""] * (width - len(header))
+    columns = [match_column(table, name) if name else None for name in header]
+    raw_rows = []
+    for number, cells in enumerate(rows[1:], start=2):
+        loc = Location(file, ws.title, number)
+        values = [
+            _cell_value(
+                cell, columns[i], loc.with_column(columns[i].name if columns[i] else None), formulas, problems
+            )
+            for i, cell in enumerate(cells)
+        ]
+        raw_rows.append(RawRow(loc, values))
+    return RawRecords(table, file, ws.title, header, raw_rows)
+
+
+def _read_fields(
+    ws: Any, file: str, table: Table, formulas: set[tuple[str, int, int]], problems: list[Problem]
+) -> RawFields:
+    raw = RawFields(table, file, ws.title)
+    for number, cells in enumerate(ws.iter_rows(min_row=1, max_col=2), start=1):
+        if not cells:
+            continue
+        key = _header_text(cells[0].value)
+        if not key or (number == 1 and key.casefold() == _FIELDS_HEADER[0]):
+            continue
+        col = match_column(table, key)
+        loc = Location(file, ws.title, number, col.name if col else key)
+        value = _cell_value(cells[1], col, loc, formulas, problems) if len(cells) > 1 else None
+        raw.items.append((key, value, number))
+    return raw
+
+
+def _format_problem(path: Path, detail: str) -> Problem:
+    return error(
+        "berkas.format",
+        f"Berkas {path.name} bukan buku kerja Excel (.xlsx) yang dapat dibaca ({detail}). "
+        "Buka berkas di Excel lalu pilih Simpan Sebagai > Buku Kerja Excel (.xlsx).",
+        Location(path.name),
+        expected="buku kerja Excel .xlsx",
+    )
+
+
+def load_workbook(path: str | Path, problems: list[Problem] | None = None) -> DataSet:
+    """Read and validate a data set workbook (``.xlsx``).
+
+    The workbook is opened read-only with cached formula results
+    (``data_only``); a formula whose result was never saved is an error asking
+    to save the file again in Excel.
+
+    Parameters
+    ----------
+    path : str or Path
+        The workbook.
+    problems : list of Problem, optional
+        When given, every problem found (warnings included) is appended to it.
+
+    Returns
+    -------
+    DataSet
+        The typed data set; locations name the workbook file and the sheet.
+
+    Raises
+    ------
+    DataError
+        When any problem is an error (GALAT); it lists all problems.
+    """
+    path = Path(path)
+    local: list[Problem] = []
+    if not path.is_file():
+        local.append(error("berkas.tidak_ada", f"Buku kerja tidak ditemukan: {path}.", Location(path.name)))
+        fail(local, problems)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        local.append(_format_problem(path, f"format {path.suffix or 'tanpa akhiran'} tidak didukung"))
+        fail(local, problems)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+        local.append(_format_problem(path, "berkas rusak atau bukan berkas Excel"))
+        fail(local, problems)
+    try:
+        by_name = {name.strip().casefold(): name for name in wb.sheetnames}
+        present = {t.name: by_name[t.name] for t in TABLES.values() if t.name in by_name}
+        if not present:
+            local.append(
+                error(
+                    "buku_kerja.kosong",
+                    "Buku kerja tidak berisi satu pun sheet data LKIP. Pakai templat dari "
+                    "'lkip template' dan isi sheet-sheetnya.",
+                    Location(path.name),
+                    found="sheet: " + ", ".join(wb.sheetnames),
+                    expected="sheet bernama seperti tabel: " + ", ".join(TABLES),
+                )
+            )
+            fail(local, problems)
+        formulas = _formula_cells(path, list(present.values()))
+        found: list[RawRecords | RawFields] = []
+        for table in TABLES.values():
+            if table.name not in present:
+                if table.required:
+                    local.append(
+                        error(
+                            "tabel.tidak_ada",
+                            f"Sheet '{table.name}' ({table.title}) tidak ada; tambahkan sheet itu "
+                            "(boleh hanya berisi baris judul kolom).",
+                            Location(path.name, table.name),
+                        )
+                    )
+                continue
+            ws = wb[present[table.name]]
+            ws.reset_dimensions()
+            if table.kind == "fields":
+                found.append(_read_fields(ws, path.name, table, formulas, local))
+            elif (raw := _read_records(ws, path.name, table, formulas, local)) is not None:
+                found.append(raw)
+        for name in wb.sheetnames:
+            if name not in present.values() and name.strip().upper() != PETUNJUK:
+                local.append(
+                    warning(
+                        "tabel.tidak_dikenal",
+                        f"Sheet '{name}' bukan tabel yang dikenal dan diabaikan.",
+                        Location(path.name, name),
+                        expected="nama sheet sesuai tabel: " + ", ".join(TABLES),
+                    )
+                )
+    finally:
+        wb.close()
+    ds = assemble(found, local, origin=path, sources=(SourceFile.of(path),))
+    finish(local, problems)
+    return ds
+
+
+# -- writing --------------------------------------------------------------------------
+
+
+def _comment_text(col: Column) -> str:
+    lines = [col.name, col.description, f"Isian: {_HINT[col.type]}."]
+    if col.required:
+        lines.append("Wajib diisi.")
+    if col.choices:
+        lines.append("Pilihan: " + ", ".join(col.choices) + ".")
+    if col.unique:
+        lines.append("Tidak boleh ganda.")
+    if col.references:
+        ref_table, ref_col = col.references.split(".")
+        lines.append(f"Harus ada di sheet {ref_table} (kolom {ref_col}).")
+    return "\n".join(lines)
+
+
+def _comment(col: Column) -> Comment:
+    text = _comment_text(col)
+    height = 30 + 15 * sum(1 + len(line) // 45 for line in text.splitlines())
+    return Comment(text, "lkip", height=height, width=320)
+
+
+def _validation(col: Column) -> DataValidation | None:
+    """Return a dropdown for choice, ya/tidak and grade-capable columns."""
+    if col.type is ColType.PILIHAN:
+        options, strict = col.choices, True
+    elif col.type is ColType.YA_TIDAK:
+        options, strict = ("ya", "tidak"), True
+    elif col.type is ColType.NILAI:
+        options, strict = tuple(reversed(GRADES)), False  # a number may be typed as well
+    else:
+        return None
+    dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
+    dv.showErrorMessage = strict
+    dv.errorTitle = "Isian tidak dikenal"
+    dv.error = "Pilih salah satu: " + ", ".join(options)
+    dv.showInputMessage = True
+    dv.promptTitle = col.name[:32]
+    dv.prompt = _HINT[col.type][:255]
+    return dv
+
+
+def _set(cell: Any, value: Any, col: Column) -> None:
+    """Write one canonical value into a cell, keeping text as text."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # text starting with '=' is not a formula
+    if col.type in _NUMBER_FORMAT:
+        cell.number_format = _NUMBER_FORMAT[col.type]
+
+
+def _width(col: Column, values: list[Any]) -> float:
+    longest = max([len(col.name), *(len(str(v)) for v in values if v is not None)], default=0)
+    floor = 30 if col.type is ColType.TEKS else 12
+    return float(min(60, max(floor, longest + 2)))
+
+
+def _records_sheet(ws: Worksheet, table: Table, frame: Any) -> None:
+    rows = [] if frame is None else frame.drop(columns=[LOKASI], errors="ignore").to_dict(orient="records")
+    for i, col in enumerate(table.columns, start=1):
+        letter = get_column_letter(i)
+        head = ws.cell(row=1, column=i, value=col.name)
+        head.font = _BOLD
+        head.fill = _REQUIRED_FILL if col.required else _HEADER_FILL
+        head.comment = _comment(col)
+        values = [machine_value(row.get(col.name), col.type) for row in rows]
+        for r, value in enumerate(values, start=2):
+            if value is not None:
+                _set(ws.cell(row=r, column=i), value, col)
+        ws.column_dimensions[letter].width = _width(col, values)
+        if col.type in _NUMBER_FORMAT:
+            ws.column_dimensions[letter].number_format = _NUMBER_FORMAT[col.type]
+        if (dv := _validation(col)) is not None:
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{_MAX_ROW}")
+    ws.freeze_panes = "A2"
+
+
+def _fields_sheet(ws: Worksheet, table: Table, values: dict[str, Any]) -> None:
+    for i, name in enumerate(_FIELDS_HEADER, start=1):
+        ws.cell(row=1, column=i, value=name).font = _BOLD
+        ws.cell(row=1, column=i).fill = _HEADER_FILL
+    ws.cell(row=1, column=1).comment = Comment(
+        f"{table.title}: {table.description}\nIsi kolom 'nilai' saja; jangan mengubah kolom 'isian'.",
+        "lkip",
+        height=90,
+        width=320,
+    )
+    for r, col in enumerate(table.columns, start=2):
+        key = ws.cell(row=r, column=1, value=col.name)
+        key.comment = _comment(col)
+        if col.required:
+            key.fill = _REQUIRED_FILL
+            key.font = _BOLD
+        value = machine_value(values.get(col.name), col.type)
+        cell = ws.cell(row=r, column=2)
+        if value is not None:
+            _set(cell, value, col)
+        elif col.type in _NUMBER_FORMAT:
+            cell.number_format = _NUMBER_FORMAT[col.type]
+        if (dv := _validation(col)) is not None:
+            ws.add_data_validation(dv)
+            dv.add(f"B{r}")
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 60
+    ws.freeze_panes = "A2"
+
+
+def _petunjuk_sheet(ws: Worksheet) -> None:
+    ws["A1"] = "PETUNJUK PENGISIAN DATA LKIP KECAMATAN"
+    ws["A1"].font = Font(bold=True, size=14)
+    row = 3
+    for text in _INSTRUCTIONS:
+        ws.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.row_dimensions[row].height = 32
+        row += 1
+    row += 1
+    for i, head in enumerate(("Sheet", "Judul", "Wajib", "Keterangan"), start=1):
+        ws.cell(row=row, column=i, value=head).font = _BOLD
+        ws.cell(row=row, column=i).fill = _HEADER_FILL
+    for table in TABLES.values():
+        row += 1
+        ws.cell(row=row, column=1, value=table.name)
+        ws.cell(row=row, column=2, value=table.title)
+        ws.cell(row=row, column=3, value="wajib" if table.required else "tidak wajib")
+        ws.cell(row=row, column=4, value=table.description).alignment = Alignment(wrap_text=True)
+    for letter, width in zip("ABCD", (24, 34, 12, 90), strict=True):
+        ws.column_dimensions[letter].width = width
+
+
+def _build(ds: DataSet | None) -> Workbook:
+    wb = Workbook()
+    _petunjuk_sheet(wb.active)
+    wb.active.title = PETUNJUK
+    for table in TABLES.values():
+        ws = wb.create_sheet(table.name)
+        if table.kind == "fields":
+            _fields_sheet(ws, table, dict(ds.fields.get(table.name, {})) if ds else {})
+        else:
+            _records_sheet(ws, table, ds.df(table.name) if ds else None)
+    return wb
+
+
+def _save(wb: Workbook, path: str | Path) -> Path:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(target)
+    return target
+
+
+def write_template(path: str | Path) -> Path:
+    """Write the empty workbook a planner fills in (PETUNJUK first, one sheet per table).
+
+    Returns
+    -------
+    Path
+        The workbook written.
+    """
+    return _save(_build(None), path)
+
+
+def write_workbook(ds: DataSet, path: str | Path) -> Path:
+    """Write ``ds`` as a filled workbook that :func:`load_workbook` reads back unchanged.
+
+    Returns
+    -------
+    Path
+        The workbook written.
+    """
+    return _save(_build(ds), path)

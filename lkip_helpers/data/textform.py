@@ -1,0 +1,466 @@
+"""The text form of a data set: a folder of CSV and YAML files.
+
+``data/<tahun>/<kecamatan>/`` holds one file per table (``<table>.csv`` for
+records, ``<table>.yaml`` for fields tables and for records tables with
+``text_format="yaml"``).  :func:`load_folder` reads what people type (see
+:mod:`lkip_helpers.data.parse`); :func:`write_folder` writes canonical machine
+values (``4231208525``, ``95.5``, ``2024-02-23``, ``ya``) in a stable order,
+so that the same data set always gives the same bytes.  Reading never changes
+an input file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..errors import Location, Problem
+from ._assemble import (
+    RawFields,
+    RawRecords,
+    RawRow,
+    assemble,
+    error,
+    fail,
+    finish,
+    machine_value,
+    match_column,
+    warning,
+)
+from .model import LOKASI, DataSet, SourceFile
+from .parse import format_number
+from .schema import TABLES, ColType, Table
+
+__all__ = ["load_folder", "write_folder"]
+
+_YAML_SUFFIXES = (".yaml", ".yml")
+_IGNORED = {"catatan.md", "readme.md"}
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    """Return the file's text, or report a file that is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            error(
+                "berkas.encoding",
+                "Berkas bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252). "
+                "Buka di Excel atau editor teks lalu simpan sebagai CSV UTF-8 (untuk YAML: UTF-8).",
+                Location(rel, None, line),
+                found=f"byte {data[exc.start : exc.start + 1]!r} yang bukan UTF-8",
+                expected="berkas bersandi UTF-8: simpan sebagai CSV UTF-8",
+            )
+        )
+        return None
+
+
+def _delimiter(first_line: str) -> str:
+    """Return ``;`` for the semicolon CSV of Indonesian Excel, else ``,``."""
+    if "," not in first_line and ";" in first_line:
+        return ";"
+    if "," not in first_line and "\t" in first_line:
+        return "\t"
+    return ","
+
+
+def _read_csv(path: Path, rel: str, table: Table, problems: list[Problem]) -> RawRecords | None:
+    text = _decode(path, rel, problems)
+    if text is None:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    try:
+        records = list(reader)
+    except csv.Error:
+        problems.append(
+            error(
+                "berkas.csv",
+                "Berkas CSV rusak dan tidak dapat dibaca (mungkin berisi karakter NUL atau bukan berkas teks).",
+                Location(rel, None, reader.line_num),
+                expected="CSV dengan tanda kutip yang berpasangan",
+            )
+        )
+        return None
+    if not records or not any(cell.strip() for cell in records[0]):
+        problems.append(
+            error(
+                "tabel.tanpa_judul",
+                "Berkas kosong: baris pertama harus berisi nama kolom.",
+                Location(rel, None, 1),
+                expected="nama kolom: " + ", ".join(table.column_names),
+            )
+        )
+        return None
+    header = [cell.strip() for cell in records[0]]
+    width = max(len(r) for r in records)
+    header += [""] * (width - len(header))
+    rows = [RawRow(Location(rel, None, i), list(cells)) for i, cells in enumerate(records[1:], start=2)]
+    return RawRecords(table, rel, None, header, rows)
+
+
+_YAML_REASONS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "ada tanda ':' di tempat yang tidak boleh (beri tanda kutip pada teks)",
+    ),
+    ("cannot start any token", "ada karakter tab atau karakter khusus; gunakan spasi dan tanda kutip"),
+    ("could not find expected ':'", "tanda ':' setelah nama isian tidak ditemukan"),
+    ("end of stream", "tanda kutip tidak ditutup"),
+    ("expected <block end>", "jarak spasi di awal baris (indentasi) tidak konsisten"),
+    ("did not find expected", "susunan daftar atau indentasi tidak sesuai"),
+)
+
+
+def _yaml_reason(problem: str) -> str:
+    """Return an Indonesian explanation of a PyYAML problem text."""
+    for english, indonesian in _YAML_REASONS:
+        if english in problem:
+            return indonesian
+    return "tata tulis YAML salah"
+
+
+def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> tuple[Any, yaml.Node | None] | None:
+    """Return (data, node) of a YAML file, or report a syntax error."""
+    text = _decode(path, rel, problems)
+    if text is None:
+        return None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if "end of stream" in str(getattr(exc, "problem", "")):
+            mark = getattr(exc, "context_mark", None) or mark  # where the unclosed quote starts
+        line = mark.line + 1 if mark else None
+        shown = text.splitlines()[line - 1].strip() if line and line <= len(text.splitlines()) else None
+        problems.append(
+            error(
+                "berkas.yaml",
+                f"Berkas YAML tidak dapat dibaca: {_yaml_reason(str(getattr(exc, 'problem', '')))}.",
+                Location(rel, None, line),
+                found=f"'{shown}'" if shown else None,
+                expected="YAML yang sah: 'isian: nilai' per baris, teks yang berisi ': ' atau '#' diberi tanda kutip",
+            )
+        )
+        return None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+@dataclass(frozen=True)
+class _Pair:
+    key: str
+    key_line: int
+    value_line: int
+    text: str | None  # the scalar as typed, for text-like columns
+
+
+def _pairs(node: yaml.MappingNode) -> dict[str, _Pair]:
+    """Return the entries of a mapping node by key, with 1-based lines."""
+    return {
+        str(k.value): _Pair(
+            str(k.value),
+            k.start_mark.line + 1,
+            v.start_mark.line + 1,
+            v.value if isinstance(v, yaml.ScalarNode) else None,
+        )
+        for k, v in node.value
+        if isinstance(k, yaml.ScalarNode)
+    }
+
+
+def _as_typed(table: Table, key: str, value: Any, pair: _Pair | None) -> Any:
+    """Return the value for ``key``: the typed text for text-like columns.
+
+    YAML would read ``kode_wilayah: 35.09`` as a float, ``telepon: 0331123`` as
+    an octal number and ``catatan: no`` as False; text, code and choice columns
+    take the scalar exactly as typed instead.
+    """
+    col = match_column(table, key)
+    textual = col is not None and col.type in (ColType.TEKS, ColType.KODE, ColType.PILIHAN)
+    if textual and value is not None and pair is not None and pair.text is not None:
+        return pair.text
+    return value
+
+
+def _read_yaml_fields(path: Path, rel: str, table: Table, problems: list[Problem]) -> RawFields | None:
+    result = _read_yaml(path, rel, problems)
+    if result is None:
+        return None
+    data, node = result
+    if data is None:
+        return RawFields(table, rel, None)
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        problems.append(
+            error(
+                "tabel.bukan_mapping",
+                f"Isi {rel} harus berupa pasangan 'isian: nilai', satu per baris.",
+                Location(rel, None, node.start_mark.line + 1 if node else None),
+                found=f"{type(data).__name__}",
+                expected="pasangan 'isian: nilai', mis. 'kecamatan: Umbulsari'",
+            )
+        )
+        return None
+    pairs = _pairs(node)
+    items = []
+    for k, v in data.items():
+        pair = pairs.get(str(k))
+        items.append((str(k), _as_typed(table, str(k), v, pair), pair.key_line if pair else None))
+    return RawFields(table, rel, None, items)
+
+
+def _read_yaml_records(path: Path, rel: str, table: Table, problems: list[Problem]) -> RawRecords | None:
+    result = _read_yaml(path, rel, problems)
+    if result is None:
+        return None
+    data, node = result
+    if data is None:
+        return RawRecords(table, rel, None, list(table.column_names), header_row=None)
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        problems.append(
+            error(
+                "tabel.bukan_daftar",
+                f"Isi {rel} harus berupa daftar butir yang masing-masing diawali '- '.",
+                Location(rel, None, node.start_mark.line + 1 if node else None),
+                expected="daftar, mis. '- bagian: kesimpulan' lalu '  urutan: 1' dan '  teks: ...'",
+            )
+        )
+        return None
+    header: list[str] = []
+    items: list[tuple[dict[str, Any], dict[str, int], int]] = []
+    for item, item_node in zip(data, node.value, strict=True):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict) or not isinstance(item_node, yaml.MappingNode):
+            problems.append(
+                error(
+                    "tabel.bukan_mapping",
+                    "Butir daftar harus berupa pasangan 'kolom: nilai'.",
+                    Location(rel, None, line),
+                    found=repr(item),
+                )
+            )
+            continue
+        header += [str(k) for k in item if str(k) not in header]
+        pairs = _pairs(item_node)
+        lines = {key: pair.value_line for key, pair in pairs.items()}
+        items.append(
+            ({str(k): _as_typed(table, str(k), v, pairs.get(str(k))) for k, v in item.items()}, lines, line)
+        )
+    rows = [
+        RawRow(
+            Location(rel, None, line),
+            [values.get(h) for h in header],
+            [lines.get(h) for h in header],
+        )
+        for values, lines, line in items
+    ]
+    return RawRecords(table, rel, None, header, rows, header_row=None)
+
+
+def _table_file(folder: Path, table: Table) -> Path | None:
+    """Return the file holding ``table`` (schema name first, then the other format)."""
+    stem = folder / table.name
+    candidates = [folder / table.filename]
+    if table.kind == "records":
+        candidates += [stem.with_suffix(".csv"), stem.with_suffix(".yaml"), stem.with_suffix(".yml")]
+    else:
+        candidates.append(stem.with_suffix(".yml"))
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def _unknown_files(folder: Path, used: set[Path], problems: list[Problem]) -> None:
+    for path in sorted(folder.iterdir()):
+        if path in used or not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() in (".csv", *_YAML_SUFFIXES) and path.name.lower() not in _IGNORED:
+            problems.append(
+                warning(
+                    "tabel.tidak_dikenal",
+                    f"Berkas {path.name} bukan tabel yang dikenal dan diabaikan.",
+                    Location(path.name),
+                    expected="nama berkas sesuai tabel: " + ", ".join(t.filename for t in TABLES.values()),
+                )
+            )
+
+
+def load_folder(path: str | Path, problems: list[Problem] | None = None) -> DataSet:
+    """Read and validate a data set folder (text form).
+
+    Parameters
+    ----------
+    path : str or Path
+        The data set folder, e.g. ``data/2023/umbulsari``.
+    problems : list of Problem, optional
+        When given, every problem found (warnings included) is appended to it.
+
+    Returns
+    -------
+    DataSet
+        The typed data set; locations name files relative to the folder.
+
+    Raises
+    ------
+    DataError
+        When any problem is an error (GALAT); it lists all problems.
+    """
+    folder = Path(path)
+    found: list[RawRecords | RawFields] = []
+    local: list[Problem] = []
+    if not folder.is_dir():
+        local.append(
+            error("berkas.tidak_ada", f"Folder data set tidak ditemukan: {folder}.", Location(str(folder)))
+        )
+        fail(local, problems)
+    used: set[Path] = set()
+    for table in TABLES.values():
+        file = _table_file(folder, table)
+        if file is None:
+            if table.required:
+                local.append(
+                    error(
+                        "tabel.tidak_ada",
+                        f"Berkas {table.filename} (tabel '{table.title}') tidak ada; buat berkas itu, "
+                        "boleh hanya berisi baris judul kolom.",
+                        Location(table.filename),
+                    )
+                )
+            continue
+        used.add(file)
+        rel = file.name
+        if table.kind == "fields":
+            raw: RawRecords | RawFields | None = _read_yaml_fields(file, rel, table, local)
+        elif file.suffix.lower() == ".csv":
+            raw = _read_csv(file, rel, table, local)
+        else:
+            raw = _read_yaml_records(file, rel, table, local)
+        if raw is not None:
+            found.append(raw)
+    _unknown_files(folder, used, local)
+    sources = tuple(SourceFile.of(p) for p in sorted(used))
+    ds = assemble(found, local, origin=folder, sources=sources)
+    finish(local, problems)
+    return ds
+
+
+# -- writing --------------------------------------------------------------------------
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float | int):
+        return format_number(value)
+    return str(value)
+
+
+def _rows(frame: pd.DataFrame, table: Table) -> list[dict[str, Any]]:
+    columns = {
+        c.name: frame[c.name].tolist() if c.name in frame else [None] * len(frame) for c in table.columns
+    }
+    return [
+        {c.name: machine_value(columns[c.name][i], c.type) for c in table.columns} for i in range(len(frame))
+    ]
+
+
+def _csv_text(frame: pd.DataFrame, table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.column_names)
+    for row in _rows(frame, table):
+        writer.writerow([_csv_cell(row[name]) for name in table.column_names])
+    return buffer.getvalue()
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper writing multi-line text as ``|`` blocks."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def _yaml_text(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _records_yaml(frame: pd.DataFrame, table: Table) -> str:
+    items = [{k: v for k, v in row.items() if v is not None} for row in _rows(frame, table)]
+    return _yaml_text(items)
+
+
+def _fields_yaml(values: dict[str, Any], table: Table) -> str:
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        value = machine_value(values.get(col.name), col.type)
+        if value is not None:
+            out[col.name] = value
+    return _yaml_text(out) if out else "{}\n"
+
+
+def _copy_extras(origin: Path | None, folder: Path, foto: Sequence[Any]) -> None:
+    """Copy CATATAN.md and referenced photos from the folder the data came from."""
+    if origin is None or not origin.is_dir() or origin.resolve() == folder.resolve():
+        return
+    note = origin / "CATATAN.md"
+    if note.is_file():
+        shutil.copyfile(note, folder / note.name)
+    for name in sorted({str(n) for n in foto if isinstance(n, str)}):
+        source = origin / "foto" / name
+        if source.is_file():
+            (folder / "foto").mkdir(exist_ok=True)
+            shutil.copyfile(source, folder / "foto" / name)
+
+
+def write_folder(ds: DataSet, path: str | Path) -> Path:
+    """Write ``ds`` as a data set folder with canonical machine values.
+
+    Every table of the schema is written (records tables without rows get only
+    their header), rows in the data set's order, so that the same data set always
+    gives the same bytes.  Photos and ``CATATAN.md`` are copied when the data set
+    was read from another folder.
+
+    Parameters
+    ----------
+    ds : DataSet
+        The data set to write.
+    path : str or Path
+        The target folder (created when needed; existing table files are replaced).
+
+    Returns
+    -------
+    Path
+        The folder written.
+    """
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for table in TABLES.values():
+        if table.kind == "fields":
+            text = _fields_yaml(dict(ds.fields.get(table.name, {})), table)
+        else:
+            frame = ds.df(table.name).drop(columns=[LOKASI], errors="ignore")
+            text = _records_yaml(frame, table) if table.text_format == "yaml" else _csv_text(frame, table)
+        (folder / table.filename).write_text(text, encoding="utf-8", newline="")
+    _copy_extras(ds.origin, folder, ds.df("foto")["berkas"].tolist())
+    return folder

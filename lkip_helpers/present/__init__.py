@@ -1,0 +1,1 @@
+"""What a chapter shows: tables, charts, sentences and the display markers the renderer reads."""

@@ -1,0 +1,156 @@
+"""BAB III B.4 and C tables: efficiency of resources (Tabel 3.7) and the budget tree (Tabel 3.8)."""
+
+from __future__ import annotations
+
+import great_tables as gt
+
+from ... import fmt
+from ...data.model import DataSet
+from ...report import figures as laporan
+from ...rules.budget import efisiensi
+from ...rules.settings import Settings
+from ._dasar import STRIP, Catatan, Kolom, buat_tabel, indentasi, missing, tebal, teks, value
+
+__all__ = ["efisiensi_sumber_daya", "realisasi_anggaran"]
+
+
+def efisiensi_sumber_daya(ds: DataSet, settings: Settings) -> gt.GT:
+    """Tabel 3.7: capaian kinerja against serapan anggaran per sasaran, labelled; overall row.
+
+    Serapan per sasaran comes from the programs supporting it; the overall row compares
+    the average capaian with the serapan of the whole budget.  The method is a footnote.
+    """
+    df = laporan.efisiensi_sasaran(ds, settings)
+    _, rata = laporan.pengukuran_kinerja(ds, settings)
+    total = laporan.ringkasan_anggaran(ds)
+    prog = {p.kode: p.nama for p in ds.df("program").itertuples()}
+    rows: list[dict[str, str]] = []
+    notes: list[Catatan] = []
+    for r in df.itertuples():
+        i = len(rows)
+        names = [prog.get(k.strip(), k.strip()) for k in str(r.program or "").split(",") if k.strip()]
+        rows.append(
+            {
+                "no": str(r.no_sasaran),
+                "sasaran": teks(r.sasaran),
+                "program": "<br>".join(teks(x) for x in names) or STRIP,
+                "capaian": fmt.persen(r.capaian) if not missing(r.capaian) else fmt.KOSONG,
+                "serapan": fmt.persen(r.serapan) if not missing(r.serapan) else fmt.KOSONG,
+                "label": teks(r.efisiensi) if not missing(r.efisiensi) else fmt.KOSONG,
+            }
+        )
+        if missing(r.efisiensi):
+            notes.append(
+                Catatan(f"n/a: {r.efisiensi_alasan or 'efisiensi tidak dapat dinilai'}.", "label", i)
+            )
+    overall = efisiensi(rata.nilai, total.serapan, settings=settings.efisiensi)
+    rows.append(
+        {
+            "sasaran": "KESELURUHAN",
+            "capaian": fmt.persen(rata.nilai),
+            "serapan": fmt.persen(total.serapan),
+            "label": teks(overall.label) if overall.label else fmt.KOSONG,
+        }
+    )
+    notes.append(Catatan(_metode(settings)))
+    notes.append(
+        Catatan(
+            "Keseluruhan: rata-rata capaian kinerja dibanding serapan seluruh anggaran "
+            f"({fmt.rupiah(total.realisasi)} dari {fmt.rupiah(total.pagu)})."
+        )
+    )
+    kolom = [
+        Kolom("no", "No", "center"),
+        Kolom("sasaran", "Sasaran"),
+        Kolom("program", "Program Pendukung"),
+        Kolom("capaian", "% Capaian Kinerja", "right"),
+        Kolom("serapan", "% Serapan Anggaran", "right"),
+        Kolom("label", "Tingkat Efisiensi", "center"),
+    ]
+    return buat_tabel(rows, kolom, id="lkip-efisiensi", tebal_baris=[len(rows) - 1], catatan=notes)
+
+
+def _metode(settings: Settings) -> str:
+    e = settings.efisiensi
+    if e.metode == "seed":
+        return "Efisien bila % capaian kinerja sama dengan atau lebih besar dari % serapan anggaran."
+    if e.metode == "selisih":
+        a = fmt.nilai(e.ambang)
+        return (
+            f"Efisien bila capaian - serapan lebih dari {a} poin; Cukup Efisien bila dalam \u00b1{a} poin; "
+            f"Tidak Efisien bila kurang dari -{a} poin."
+        )
+    return "Efisien bila capaian / serapan lebih dari 1; Cukup Efisien bila sama dengan 1; Tidak Efisien bila kurang."
+
+
+_LEVEL = {"program": (0, "Program"), "kegiatan": (1, "Kegiatan"), "sub_kegiatan": (2, "Sub Kegiatan")}
+
+
+def realisasi_anggaran(ds: DataSet) -> gt.GT:
+    """Tabel 3.8: pagu, realisasi and % per program, kegiatan and sub kegiatan, computed; JUMLAH row.
+
+    Amounts are summed from the sub kegiatan.  Where the data set states another amount
+    for a program, kegiatan or the total, a footnote shows the stated one.
+    """
+    tree = laporan.anggaran_tree(ds)
+    rows: list[dict[str, str]] = []
+    notes: list[Catatan] = []
+    bold: list[int] = []
+    n = 0
+    for r in tree.itertuples():
+        i = len(rows)
+        if r.level == "total":
+            label = "JUMLAH"
+            no = ""
+            bold.append(i)
+        else:
+            level, prefix = _LEVEL[r.level]
+            name = teks(r.nama, "(tanpa nama)")
+            label = indentasi(f"{tebal(prefix) if level == 0 else prefix}: {name}", level)
+            if level == 0:
+                n += 1
+                bold.append(i)
+                no = str(n)
+            else:
+                no = ""
+        serapan = value(r.serapan)
+        rows.append(
+            {
+                "no": no,
+                "uraian": label,
+                "pagu": fmt.angka(r.pagu, kosong=STRIP),
+                "realisasi": fmt.angka(r.realisasi, kosong=STRIP),
+                "persen": fmt.angka(serapan, 2) if serapan is not None else fmt.KOSONG,
+            }
+        )
+        if serapan is None:
+            notes.append(Catatan("n/a: pagu 0 atau belum tersedia.", "persen", i))
+        if r.level != "sub_kegiatan":
+            for col, stated, computed in (
+                ("pagu", r.pagu_tertulis, r.pagu),
+                ("realisasi", r.realisasi_tertulis, r.realisasi),
+            ):
+                if value(stated) is not None and int(stated) != int(computed):
+                    notes.append(
+                        Catatan(
+                            f"Tertulis di data {fmt.rupiah(stated)}; dihitung dari sub kegiatan {fmt.rupiah(computed)}.",
+                            col,
+                            i,
+                        )
+                    )
+        if not bool(r.lengkap):
+            notes.append(
+                Catatan(
+                    "Sebagian pagu/realisasi sub kegiatan belum diisi: jumlah hanya mencakup nilai yang ada.",
+                    "uraian",
+                    i,
+                )
+            )
+    kolom = [
+        Kolom("no", "No", "center", "5%"),
+        Kolom("uraian", "Program / Kegiatan / Sub Kegiatan", lebar="52%"),
+        Kolom("pagu", "Pagu (Rp)", "right", "17%"),
+        Kolom("realisasi", "Realisasi (Rp)", "right", "17%"),
+        Kolom("persen", "%", "right", "9%"),
+    ]
+    return buat_tabel(rows, kolom, id="lkip-realisasi-anggaran", tebal_baris=bold, catatan=notes)

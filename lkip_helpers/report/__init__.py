@@ -1,0 +1,1 @@
+"""The report object: one kecamatan-year's checked data set, its settings and every figure."""
