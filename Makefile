@@ -42,11 +42,13 @@ system-deps:
 report: setup system-deps
 	$(BIN)/lkip render --kecamatan Umbulsari --tahun 2023
 
-test: setup system-deps
+test: setup system-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
+# ruff (style, imports, bugbear) and mypy (the package's annotations) must both pass.
 lint: setup
 	$(BIN)/ruff check lkip_helpers tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf outputs/2* .pytest_cache .hypothesis

@@ -53,7 +53,7 @@ def _machine() -> str:
 
 
 def _chapters() -> list[Path]:
-    from lkip_helpers.jobs import chapter_notebooks
+    from lkip_helpers.paths import chapter_notebooks
 
     return chapter_notebooks()
 
@@ -102,7 +102,7 @@ def floor(names: list[str], data_root: Path, out: Path) -> list[float]:
     import IPython.display
     import nbformat
 
-    from lkip_helpers import charts_theme
+    from lkip_helpers.present import theme as charts_theme
 
     os.environ["LKIP_DATA"] = str(data_root)
     shown: list[Any] = []

@@ -2,48 +2,51 @@
 
 The public API a planner uses in JupyterLab::
 
-    from lkip_helpers import load_dataset, load_settings, laporan
-    ds = load_dataset(2023, "Umbulsari")
-    settings = load_settings()
-    tabel, rata = laporan.pengukuran_kinerja(ds, settings)
+    from lkip_helpers import buka
+    lap = buka("../data/2023/umbulsari")       # load, check, and the report object
+    lap.frame("pengukuran_kinerja")            # Tabel 3.1 as numbers
+    lap.rata_rata.nilai                        # 95.5
 
-Modules: ``schema`` (the data), ``io`` (text form and Excel), ``checks``
-(``lkip check``), ``capaian``/``predikat``/``budget``/``ikm`` (the rules of
-domain.md), ``laporan`` (the figures of one report), ``fmt`` (Bahasa Indonesia
-formatting), ``tables``/``charts``/``narrative``/``display`` (what chapters show),
-``render`` (notebooks to HTML/PDF).
+    from lkip_helpers.present import tampil
+    tampil(lap, "pengukuran_kinerja")          # Tabel 3.1 as the report prints it
+
+The pipeline, one subpackage per stage (lower never imports higher):
+``data`` (schema, model, parse, text form and Excel) -> ``rules`` (capaian,
+predikat, budget, IKM, settings) -> ``checks`` (``lkip check``; :func:`periksa`)
+-> ``report`` (the report object :class:`Laporan`) -> ``present`` (tables, charts,
+sentences) -> ``render`` (notebooks to HTML/PDF) -> ``batch`` (many kecamatan) ->
+``cli``.  ``errors``, ``fmt`` and ``paths`` serve every stage.
 """
 
 from __future__ import annotations
 
 from . import fmt
-from .checks import run_checks
-from .data import load, load_dataset
-from .data.model import DataSet
+from ._version import __version__
+from .checks import Pemeriksaan, periksa
+from .data import DataSet, load
 from .errors import DataError, Level, LkipError, Location, Problem, RenderError, SettingsError
-from .report import figures as laporan
+from .report.laporan import Laporan, buka
 from .rules.capaian import Capaian, hitung_capaian
 from .rules.settings import Settings, load_settings
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Capaian",
     "DataError",
     "DataSet",
+    "Laporan",
     "Level",
     "LkipError",
     "Location",
+    "Pemeriksaan",
     "Problem",
     "RenderError",
     "Settings",
     "SettingsError",
     "__version__",
+    "buka",
     "fmt",
     "hitung_capaian",
-    "laporan",
     "load",
-    "load_dataset",
     "load_settings",
-    "run_checks",
+    "periksa",
 ]

@@ -63,8 +63,7 @@ def check(
 
     Keluar dengan status 1 bila ada GALAT, 0 bila hanya PERINGATAN/INFO.
     """
-    from .checks import run_checks
-    from .data import load
+    from .checks import periksa
     from .rules.settings import load_settings
 
     console = _console()
@@ -73,13 +72,7 @@ def check(
     totals = dict.fromkeys(Level, 0)
     for ds_path in targets:
         console.print(f"[bold]Memeriksa {ds_path}[/bold]")
-        problems: list[Problem] = []
-        try:
-            ds = load(ds_path, problems=problems)
-        except DataError:
-            ds = None
-        if ds is not None:
-            problems.extend(run_checks(ds, settings))
+        problems = list(periksa(ds_path, pengaturan, settings=settings).temuan)
         shown = [p for p in problems if not (tanpa_info and p.level is Level.INFO)]
         for problem in shown:
             _print_problem(console, problem)
@@ -169,14 +162,13 @@ def ringkasan(
 ) -> None:
     """Tampilkan Tabel 3.1 (capaian) dan ringkasan realisasi anggaran."""
     from . import fmt
-    from .data import load, load_dataset
-    from .report.figures import pengukuran_kinerja, ringkasan_anggaran
-    from .rules.settings import load_settings
+    from .paths import dataset_path
+    from .report.laporan import buka
 
     console = _console()
-    ds = load(data) if data else load_dataset(tahun, kecamatan)
-    settings = load_settings()
-    tabel, rata = pengukuran_kinerja(ds, settings)
+    lap = buka(data or dataset_path(tahun, kecamatan))
+    tabel, rata = lap.pengukuran_kinerja, lap.rata_rata
+    ds = lap.ds
     console.print(f"[bold]Tabel 3.1 Pengukuran Kinerja Tahun {ds.tahun} - Kecamatan {ds.kecamatan}[/bold]")
     for row in tabel.itertuples():
         console.print(
@@ -185,7 +177,7 @@ def ringkasan(
             markup=False,
         )
     console.print(f"  Rata-rata capaian: {fmt.persen(rata.nilai)} - {rata.kode} {rata.label}")
-    ang = ringkasan_anggaran(ds)
+    ang = lap.ringkasan_anggaran
     console.print(
         f"[bold]Anggaran:[/bold] pagu {fmt.rupiah(ang.pagu)}, realisasi {fmt.rupiah(ang.realisasi)}, "
         f"serapan {fmt.persen(ang.serapan)}"

@@ -22,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 __all__ = [
+    "chapter_notebooks",
     "data_dir",
     "dataset_identity_problems",
     "dataset_in",
@@ -41,6 +42,11 @@ def project_root() -> Path:
     if env:
         return Path(env).resolve()
     return Path(__file__).resolve().parent.parent
+
+
+def chapter_notebooks(folder: Path | None = None) -> list[Path]:
+    """The chapter notebooks in reading order (``notebooks/NN_*.ipynb``)."""
+    return sorted((folder or notebooks_dir()).glob("[0-9][0-9]_*.ipynb"))
 
 
 def data_dir() -> Path:

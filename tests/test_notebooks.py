@@ -11,7 +11,7 @@ import nbformat
 import papermill
 import pytest
 
-from lkip_helpers import tables
+from lkip_helpers.present import KATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -47,8 +47,10 @@ def test_first_cell_is_the_parameters_cell(name: str) -> None:
     assert first.cell_type == "code"
     assert "parameters" in first.metadata.get("tags", [])
     lines = first.source.splitlines()
-    assert 'kecamatan: str = "Umbulsari"' in lines
-    assert "tahun: int = 2023  # tahun laporan" in lines
+    assert lines[0].startswith('kecamatan: str = "Umbulsari"  # ')
+    assert lines[1].startswith("tahun: int = 2023  # tahun laporan")
+    # the default data set is a path (relative to notebooks/, where JupyterLab runs it), never a name lookup
+    assert lines[2].startswith('data: str = "../data/2023/umbulsari"  # ')
     assert sum("parameters" in c.metadata.get("tags", []) for c in nb.cells) == 1
 
 
@@ -57,15 +59,25 @@ def test_parameters_are_papermill_typed(name: str) -> None:
     declared = papermill.inspect_notebook(str(NOTEBOOKS / f"{name}.ipynb"))
     types = {k: v["inferred_type_name"] for k, v in declared.items()}
     assert types == {"kecamatan": "str", "tahun": "int", "data": "str", "pengaturan": "str"}
-    assert declared["tahun"]["help"] == "tahun laporan"
+    assert declared["tahun"]["help"].startswith("tahun laporan")
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_second_cell_loads_and_shows_the_demo_banner(name: str) -> None:
     src = code_cells(read(name))[1].source
-    assert "load_dataset(tahun, kecamatan)" in src
-    assert "load_settings(pengaturan or None)" in src
-    assert "banner_contoh() if ds.is_contoh" in src
+    # the chapter opens exactly the data set it is given, and refuses another kecamatan's or year's
+    assert "lap = buka(data, pengaturan, kecamatan=kecamatan, tahun=tahun)" in src
+    assert "banner_contoh() if lap.is_contoh" in src
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_no_lookup_by_name_no_environment_no_typed_figure_numbers(name: str) -> None:
+    """What is rendered is decided by the parameters alone; numbers come from the catalogue."""
+    for cell in code_cells(read(name)):
+        assert "load_dataset" not in cell.source
+        assert "os.environ" not in cell.source
+        assert "LKIP_" not in cell.source
+        assert not re.search(r"(Tabel|Gambar) [0-9L]", cell.source), cell.source
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -101,9 +113,9 @@ def test_every_table_key_used_exists_and_every_table_is_shown() -> None:
     used = set()
     for name in CHAPTERS:
         for cell in code_cells(read(name)):
-            used |= set(re.findall(r'tables\.tampil\("([a-z_]+)"', cell.source))
-    assert used <= set(tables.KATALOG), used - set(tables.KATALOG)
-    assert used == set(tables.KATALOG)
+            used |= set(re.findall(r'tampil\(lap, "([a-z_]+)"\)', cell.source))
+    assert used <= set(KATALOG), used - set(KATALOG)
+    assert used == set(KATALOG)
 
 
 def test_parameters_accepted_by_the_renderer() -> None:
@@ -180,7 +192,7 @@ def test_runs_with_papermill_on_a_synthetic_kecamatan(name: str, kecamatan: str,
     nb = execute_chapter(
         NOTEBOOKS / f"{name}.ipynb",
         tmp_path / f"{name}.ipynb",
-        {"kecamatan": ds.kecamatan, "tahun": ds.tahun},
+        {"kecamatan": ds.kecamatan, "tahun": ds.tahun, "data": str(DATA / kecamatan)},
         cwd=tmp_path,
     )
     html_text = _html(nb)

@@ -17,43 +17,59 @@ from typing import Any
 
 import pytest
 
-from lkip_helpers.data import load_dataset
-from lkip_helpers.jobs import render_kecamatan
+from lkip_helpers import buka
+from lkip_helpers.batch import BatchParams, run_batch
 from lkip_helpers.present.katalog import KATALOG
-from lkip_helpers.render import RenderResult
-from lkip_helpers.rules.settings import load_settings
 
 pytestmark = pytest.mark.slow
 
 FIGURES = ["97,00", "100,00", "85,00", "95,50", "Sangat Memuaskan", "4.231.208.525", "3.437.517.304", "81,24"]
 
 
-@pytest.fixture(scope="module")
-def renders(tmp_path_factory: pytest.TempPathFactory) -> tuple[RenderResult, RenderResult]:
-    first = render_kecamatan("Umbulsari", 2023, out_dir=tmp_path_factory.mktemp("a") / "umbulsari")
-    second = render_kecamatan("Umbulsari", 2023, out_dir=tmp_path_factory.mktemp("b") / "umbulsari",
-                              force=True)
-    return first, second
+DATA = Path(__file__).resolve().parent.parent / "data" / "2023"
+
+
+class Render:
+    """One rendered report folder (what ``lkip render --kecamatan Umbulsari`` writes)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.html = out_dir / "laporan.html"
+        self.pdf = out_dir / "laporan.pdf"
+        self.notebooks = sorted((out_dir / "notebooks").glob("*.ipynb"))
+        self.notebook_html = sorted((out_dir / "notebooks").glob("*.html"))
+
+
+def _render(root: Path) -> Render:
+    """The one render path: the batch machinery with one job, as the CLI runs it."""
+    params = BatchParams(kabupaten="Jember", tahun=2023, kecamatan=("Umbulsari",), data=DATA,
+                         keluaran=root / "2023")
+    result = run_batch(params, workers=1, force=True)
+    assert not result.failed, [(o.tahap, o.galat) for o in result.failed]
+    return Render(params.out_dir("Umbulsari"))
 
 
 @pytest.fixture(scope="module")
-def page(renders: tuple[RenderResult, RenderResult]) -> str:
+def renders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Render, Render]:
+    return _render(tmp_path_factory.mktemp("a")), _render(tmp_path_factory.mktemp("b"))
+
+
+@pytest.fixture(scope="module")
+def page(renders: tuple[Render, Render]) -> str:
     return renders[0].html.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def pdf_text(renders: tuple[RenderResult, RenderResult], pdftotext: Callable[[Path], str]) -> str:
+def pdf_text(renders: tuple[Render, Render], pdftotext: Callable[[Path], str]) -> str:
     return re.sub(r"\s+", " ", pdftotext(renders[0].pdf))
 
 
 def _titles() -> list[str]:
-    ds, settings = load_dataset(2023, "Umbulsari"), load_settings()
-    return [f"{e.nomor}" for e in KATALOG.values() if e.jenis == "tabel"
-            and e.fungsi(*([ds] if e.masukan == "ds" else [settings] if e.masukan == "settings"
-                           else [ds, settings]), **e.kwargs) is not None]
+    lap = buka(DATA / "umbulsari")
+    return [f"{e.nomor}" for e in KATALOG.values() if e.jenis == "tabel" and e.fungsi(lap, **e.kwargs) is not None]
 
 
-def test_three_outputs(renders: tuple[RenderResult, RenderResult]) -> None:
+def test_three_outputs(renders: tuple[Render, Render]) -> None:
     result = renders[0]
     assert result.html.is_file()
     assert result.pdf.is_file()
@@ -84,7 +100,7 @@ def test_no_remote_resource(page: str) -> None:
     assert not re.search(r"url\(\s*['\"]?https?://|@import\s+['\"]?https?://", page)
 
 
-def test_renders_are_byte_identical(renders: tuple[RenderResult, RenderResult]) -> None:
+def test_renders_are_byte_identical(renders: tuple[Render, Render]) -> None:
     def digest(folder: Path) -> dict[str, str]:
         return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                 for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")}
@@ -95,7 +111,7 @@ def test_renders_are_byte_identical(renders: tuple[RenderResult, RenderResult]) 
 
 
 @pytest.mark.browser
-def test_every_chart_draws_offline_without_console_errors(page: str, renders: tuple[RenderResult, RenderResult],
+def test_every_chart_draws_offline_without_console_errors(page: str, renders: tuple[Render, Render],
                                                           chromium_dom: Callable[..., Any]) -> None:
     proc = chromium_dom(renders[0].html.as_uri(), budget_ms=15000, log=True)
     ids = re.findall(r'class="lkip-chart"[^>]*id="([^"]+)"|id="([^"]+)"[^>]*class="lkip-chart"', page)
@@ -122,7 +138,7 @@ def _pages_with_words(pdftotext: Callable[..., str], pdf: Path) -> list[tuple[fl
     return pages
 
 
-def test_no_text_runs_past_the_right_margin(renders: tuple[RenderResult, RenderResult],
+def test_no_text_runs_past_the_right_margin(renders: tuple[Render, Render],
                                             pdftotext: Callable[..., str]) -> None:
     """Every table fits the printed page: nothing beyond the 20 mm right margin (5 mm slack)."""
     limit = 15 * 72 / 25.4
@@ -131,7 +147,7 @@ def test_no_text_runs_past_the_right_margin(renders: tuple[RenderResult, RenderR
     assert over == []
 
 
-def test_wide_lampiran_matrices_are_on_landscape_pages(renders: tuple[RenderResult, RenderResult],
+def test_wide_lampiran_matrices_are_on_landscape_pages(renders: tuple[Render, Render],
                                                        pdftotext: Callable[..., str]) -> None:
     pages = _pages_with_words(pdftotext, renders[0].pdf)
     for nomor in ("L1", "L2"):

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import default
@@ -214,7 +214,9 @@ class ForkProvisioner(LocalProvisioner):
     def _time_is_up(self, pid: int) -> None:
         """Kill a kernel that ran past the job's time limit (nbclient then reports it dead)."""
         if self.process is not None and self.process.poll() is None:
-            type(self.parent).timed_out.append(pid)
+            manager = self.parent
+            assert isinstance(manager, ForkKernelManager)
+            type(manager).timed_out.append(pid)
             with contextlib.suppress(OSError):
                 os.killpg(pid, signal.SIGKILL)
 
@@ -232,7 +234,15 @@ class ForkProvisioner(LocalProvisioner):
 
 
 class ForkKernelManager(ThisPythonKernelManager):
-    """``python3`` kernel on this interpreter, forked from the zygote (see module doc)."""
+    """``python3`` kernel on this interpreter, forked from the zygote (see module doc).
+
+    :func:`manager_class` makes one subclass per job with its time limit, extra
+    environment and the list of kernels killed for running past the limit.
+    """
+
+    time_limit: ClassVar[float | None] = None
+    extra_env: ClassVar[dict[str, str]] = {}
+    timed_out: ClassVar[list[int]] = []
 
     async def _async_pre_start_kernel(self, **kw: Any) -> Any:
         if self.provisioner is None:
@@ -260,12 +270,14 @@ def _new_id() -> str:
     return str(uuid.uuid4())
 
 
-def manager_class(time_limit: float | None = None, extra_env: dict[str, str] | None = None) -> type:
+def manager_class(
+    time_limit: float | None = None, extra_env: dict[str, str] | None = None
+) -> type[ForkKernelManager]:
     """A :class:`ForkKernelManager` subclass for one job.
 
     ``time_limit`` (seconds): a kernel still running after that long is killed (the
     chapter then fails; ``timed_out`` lists the pids).  ``extra_env`` is added to the
-    kernel's environment (e.g. ``LKIP_DATA`` on a Dask worker).
+    kernel's environment.
     """
-    attrs = {"time_limit": time_limit, "extra_env": dict(extra_env or {}), "timed_out": []}
+    attrs: dict[str, object] = {"time_limit": time_limit, "extra_env": dict(extra_env or {}), "timed_out": []}
     return type("JobKernelManager", (ForkKernelManager,), attrs)

@@ -6,16 +6,46 @@ import hashlib
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 from ..errors import RenderError
 from ..render.atomic import clear_failed, commit, keep_failed, staging_dir, write_atomic
 from .task import STAMP_FILE, Outcome, code_fingerprint, read_stamp
 
-__all__ = ["OVERVIEW_NAME", "overview_fingerprint", "overview_up_to_date", "render_overview"]
+__all__ = ["OVERVIEW_NAME", "RINGKASAN_FILE", "kumpulkan", "overview_fingerprint", "overview_up_to_date", "render_overview"]
 
 OVERVIEW_NAME = "Ikhtisar kabupaten"
+RINGKASAN_FILE = "ringkasan.json"
 PAGE = "ikhtisar.html"
 NOTEBOOK = "ikhtisar.ipynb"
+
+
+def kumpulkan(parameter: str | Path, ringkasan: str | Path | None = None) -> list[dict[str, Any]]:
+    """The summaries of every kecamatan of a parameter set (one dict per kecamatan).
+
+    ``ringkasan``: a ``ringkasan.json`` written by the batch; else ``<keluaran>/ringkasan.json``
+    of the parameter set when it exists; else computed from the data sets (loaded and
+    checked like a render), so a planner can open the overview notebook at any time.
+    """
+    from .params import load_params
+
+    if ringkasan:
+        return list(json.loads(Path(ringkasan).read_text(encoding="utf-8"))["kecamatan"])
+    params = load_params(parameter)
+    stored = params.keluaran / RINGKASAN_FILE
+    if stored.exists():
+        return list(json.loads(stored.read_text(encoding="utf-8"))["kecamatan"])
+    return [_hitung(params.dataset(name), params.pengaturan, name) for name in params.kecamatan]
+
+
+def _hitung(data: Path, pengaturan: Path | None, name: str) -> dict[str, Any]:
+    from ..checks import periksa
+    from ..report.laporan import Laporan
+
+    hasil = periksa(data, pengaturan)
+    if hasil.ds is None:
+        return {"kecamatan": name, "status": "gagal"}
+    return {**Laporan.dari_pemeriksaan(hasil).ringkasan(), "status": "data"}
 
 
 def overview_fingerprint(notebook: Path, ringkasan: Path) -> str:

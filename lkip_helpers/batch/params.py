@@ -139,7 +139,7 @@ def params_from_mapping(raw: Any, root: Path, source: Path | None = None) -> Bat
     if problems:
         msg = f"Parameter {where} tidak valid ({len(problems)} masalah):\n" + "\n".join(f"  - {p}" for p in problems)
         raise SettingsError(msg)
-    tahun = int(tahun)
+    assert isinstance(tahun, int)  # checked above
     pengaturan = raw.get("pengaturan")
     return BatchParams(
         kabupaten=str(raw["kabupaten"]),

@@ -117,18 +117,12 @@ def render_remote(payload: Payload, notebooks: Mapping[str, bytes]) -> tuple[Out
         if payload.settings:
             settings = work / "params" / payload.settings[0]
             _write_tree(settings.parent, {payload.settings[0]: payload.settings[1]})
-        env = {**job.kernel_env, "LKIP_DATA": str(data_root)}
-        parameters = {k: v for k, v in job.parameters.items() if k not in {"data", "pengaturan"}}
-        if settings is not None and "pengaturan" in job.parameters:
-            parameters["pengaturan"] = str(settings)
         local = replace(
             job,
             data=str(data),
             out_dir=str(work / "keluaran" / job.slug),
             notebooks=tuple(str(nb_dir / Path(p).name) for p in job.notebooks),
             pengaturan=str(settings) if settings else None,
-            parameters=parameters,
-            kernel_env=env,
         )
         outcome = run_job(local, _worker_emit)
         out = Path(local.out_dir)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..paths import dataset_path, notebooks_dir
+from ..paths import chapter_notebooks, notebooks_dir
 from ..rules.settings import default_settings_path
 from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
 from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
@@ -65,19 +65,10 @@ def _settings_files(params: BatchParams) -> list[Path]:
 def plan(params: BatchParams, notebooks: Sequence[Path], force: bool = False) -> tuple[list[Job], list[Outcome]]:
     """Jobs to render and outcomes of the reports already up to date."""
     settings_files = _settings_files(params)
-    extra_params: dict[str, Any] = {}
-    if len(settings_files) > 1:
-        extra_params["pengaturan"] = str(settings_files[1].resolve())
     names = [chapter_name(i, p) for i, p in enumerate(notebooks)]
     jobs, skipped = [], []
     for name in params.kecamatan:
         data = params.dataset(name)
-        parameters, env = dict(extra_params), {}
-        if data.resolve() != dataset_path(params.tahun, name).resolve():
-            if params.data.name == str(params.tahun):  # same layout elsewhere: tell the kernels where
-                env["LKIP_DATA"] = str(params.data.parent.resolve())
-            else:
-                parameters["data"] = str(data.resolve())
         job = Job(
             kecamatan=name,
             tahun=params.tahun,
@@ -86,8 +77,6 @@ def plan(params: BatchParams, notebooks: Sequence[Path], force: bool = False) ->
             notebooks=tuple(str(p) for p in notebooks),
             formats=params.formats,
             pengaturan=str(params.pengaturan) if params.pengaturan else None,
-            parameters=parameters,
-            kernel_env=env,
             batas_waktu_bab=params.batas_waktu_bab,
         )
         job = replace(job, fingerprint=fingerprint(job, settings_files))
@@ -118,8 +107,6 @@ def run_batch(
     overview still cover the whole parameter set.  ``on_start(n_jobs, steps_per_job)`` and
     ``on_event(event)`` feed a progress display.
     """
-    from ..jobs import chapter_notebooks
-
     started = time.perf_counter()
     emit = on_event or (lambda _e: None)
     chapters = [Path(p) for p in (notebooks if notebooks is not None else chapter_notebooks())]
@@ -140,7 +127,7 @@ def run_batch(
     done: dict[str, Outcome] = {o.kecamatan: o for o in outcomes}
     ikhtisar: Outcome | None = None
 
-    def write_pages() -> tuple[Any, ...] | None:
+    def write_pages() -> tuple[str, str, str, int, bool, str] | None:
         """Index rows, ringkasan.json; return the overview call if it must run."""
         rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
         write_ringkasan(summary_path, params.kabupaten, params.tahun, rows)
@@ -165,7 +152,7 @@ def run_batch(
 
         n = workers or os.cpu_count() or 1
 
-        def extra() -> tuple[Callable[..., Any], tuple]:
+        def extra() -> tuple[Callable[..., Any], tuple[Any, ...]]:
             call = write_pages()
             return (render_overview, call) if call is not None else (_nothing, ())
 

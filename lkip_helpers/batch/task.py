@@ -26,7 +26,7 @@ from ..paths import slug
 from ..render.atomic import FAILED_DIR, write_atomic
 from .memory import PeakMemory, release_memory
 
-__all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job", "summarise"]
+__all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job"]
 
 #: Written into ``<out_dir>`` after a successful batch render: fingerprint and summary.
 STAMP_FILE = ".lkip-batch.json"
@@ -46,7 +46,8 @@ class Job:
     notebooks: tuple[str, ...]
     formats: tuple[str, ...] = ("html", "pdf")
     pengaturan: str | None = None  # settings override file, None = params/default.yaml
-    parameters: Mapping[str, Any] = field(default_factory=dict)  # extra notebook parameters
+    parameters: Mapping[str, Any] = field(default_factory=dict)  # extra notebook parameters (data, pengaturan,
+    # kecamatan and tahun are always those of the checked data set)
     kernel_env: Mapping[str, str] = field(default_factory=dict)
     batas_waktu_bab: float | None = 600
     fingerprint: str = ""
@@ -107,7 +108,7 @@ _CODE: dict[str, str] = {}
 def code_fingerprint() -> str:
     """Hash of the package's code and templates (computed once per process)."""
     if "code" not in _CODE:
-        from .. import __version__
+        from .._version import __version__
 
         files = [
             p
@@ -150,54 +151,6 @@ def expected_outputs(out_dir: Path, formats: Iterable[str], chapters: Iterable[s
     return out
 
 
-# ------------------------------------------------------------------ the summary
-def _num(value: Any) -> float | None:
-    try:
-        import math
-
-        v = float(value)
-        return None if math.isnan(v) else round(v, 6)
-    except (TypeError, ValueError):
-        return None
-
-
-def summarise(ds: Any, settings: Any, problems: Iterable[Any]) -> dict[str, Any]:
-    """What the kabupaten index and overview show of one kecamatan (plain JSON data)."""
-    from ..report import figures as laporan
-
-    problems = list(problems)
-    counts = {lvl.value: sum(p.level is lvl for p in problems) for lvl in Level}
-    out: dict[str, Any] = {
-        "kecamatan": ds.kecamatan,
-        "kabupaten": ds.kabupaten,
-        "tahun": ds.tahun,
-        "data_status": "contoh" if ds.is_contoh else "resmi",
-        "galat": counts.get(Level.GALAT.value, 0),
-        "peringatan": counts.get(Level.PERINGATAN.value, 0),
-        "info": counts.get(Level.INFO.value, 0),
-    }
-    _, rata = laporan.pengukuran_kinerja(ds, settings)
-    out["capaian"] = _num(rata.nilai)
-    out["predikat"] = rata.predikat.kode if rata.predikat else None
-    out["predikat_label"] = rata.predikat.label if rata.predikat else None
-    ang = laporan.ringkasan_anggaran(ds)
-    out["pagu"], out["realisasi"], out["serapan"] = ang.pagu, ang.realisasi, _num(ang.serapan)
-    sasaran = laporan.capaian_sasaran(ds, settings)
-    out["sasaran"] = [
-        {
-            "no": int(r["no_sasaran"]),
-            "kode": str(r["kode_sasaran"]),
-            "sasaran": str(r["sasaran"]),
-            "capaian": _num(r["rata_rata"]),
-            "predikat": None if r["predikat"] is None else str(r["predikat"]),
-        }
-        for _, r in sasaran.iterrows()
-    ]
-    desa = ds.df("desa")
-    out["desa"] = {str(k): int(v) for k, v in desa["status"].value_counts().sort_index().items()}
-    return out
-
-
 # ------------------------------------------------------------------ the work
 def _one_line(text: str, limit: int = 300) -> str:
     line = " ".join(str(text).split())
@@ -231,13 +184,15 @@ def run_job(job: Job, emit: Emit | None = None) -> Outcome:
     return outcome
 
 
+#: Findings that stop a render: the report would be filed under another kecamatan's name or year.
+_BLOCKING = frozenset({"instansi.identitas"})
+
+
 def _run(job: Job, emit: Emit, start: float) -> Outcome:
     from .. import fmt
-    from ..checks import run_checks
-    from ..data import load
-    from ..jobs import data_files
-    from ..render import ReportMeta, render_report
-    from ..rules.settings import load_settings
+    from ..checks import periksa
+    from ..render import ReportMeta, data_files, render_report
+    from ..report.laporan import Laporan
     from .engine import register_engine
     from .kernels import manager_class
 
@@ -251,22 +206,32 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
     km_class = manager_class(job.batas_waktu_bab, dict(job.kernel_env))
     try:
         progress("data")
-        problems: list[Any] = []
-        ds = load(job.data, problems=problems)
-        settings = load_settings(job.pengaturan)
-        problems.extend(run_checks(ds, settings))
+        data = Path(job.data).resolve()
+        pengaturan = Path(job.pengaturan).resolve() if job.pengaturan else None
+        hasil = periksa(data, pengaturan)
+        blocking = [p for p in hasil.temuan if p.code in _BLOCKING]
+        if blocking:
+            raise DataError.from_problems(blocking)
+        lap = Laporan.dari_pemeriksaan(hasil)
         try:
-            ringkasan = summarise(ds, settings, problems)
+            ringkasan = lap.ringkasan()
         except Exception as exc:  # noqa: BLE001 - the report may still render; the index says why not
-            ringkasan = {"kecamatan": ds.kecamatan, "galat_ringkasan": _one_line(f"{type(exc).__name__}: {exc}")}
+            ringkasan = {"kecamatan": lap.kecamatan, "galat_ringkasan": _one_line(f"{type(exc).__name__}: {exc}")}
         meta = ReportMeta(
-            kecamatan=ds.kecamatan,
-            kabupaten=ds.kabupaten,
-            tahun=ds.tahun,
-            tanggal=fmt.tanggal(ds.instansi.get("tanggal_ttd")),
-            is_contoh=ds.is_contoh,
+            kecamatan=lap.kecamatan,
+            kabupaten=lap.kabupaten,
+            tahun=lap.tahun,
+            tanggal=fmt.tanggal(lap.ds.instansi.get("tanggal_ttd")),
+            is_contoh=lap.is_contoh,
         )
-        parameters = {"kecamatan": ds.kecamatan, "tahun": ds.tahun, **dict(job.parameters)}
+        # The chapters get exactly the data set and settings that were checked here.
+        parameters: dict[str, Any] = {
+            "kecamatan": lap.kecamatan,
+            "tahun": lap.tahun,
+            "data": str(data),
+            "pengaturan": str(pengaturan) if pengaturan else "",
+        }
+        parameters.update({k: v for k, v in job.parameters.items() if k not in parameters})
         result = render_report(
             list(job.notebooks),
             parameters,
@@ -274,8 +239,8 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
             meta,
             formats=job.formats,
             force=True,
-            data_files=data_files(ds),
-            settings=settings.as_dict(),
+            data_files=data_files(lap.ds),
+            settings=lap.settings.as_dict(),
             timeout=int(job.batas_waktu_bab) if job.batas_waktu_bab else None,
             kernel_manager_class=km_class,
             engine_name=register_engine(),

@@ -251,7 +251,7 @@ def _check_unique(
     name: str, rows: Sequence[dict[str, Any]], locs: Sequence[Location], problems: list[Problem]
 ) -> None:
     tbl = TABLES[name]
-    keys = [(c.name,) for c in tbl.columns if c.unique]
+    keys: list[tuple[str, ...]] = [(c.name,) for c in tbl.columns if c.unique]
     if name in COMPOSITE_KEYS:
         keys.append(COMPOSITE_KEYS[name])
     for key in keys:

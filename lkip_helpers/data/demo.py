@@ -53,7 +53,7 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Frame -> plain row dicts with ``None`` for missing values (no locations)."""
     out = []
     for rec in frame.drop(columns=[LOKASI]).to_dict(orient="records"):
-        out.append({k: (None if _missing(v) else v) for k, v in rec.items()})
+        out.append({str(k): (None if _missing(v) else v) for k, v in rec.items()})
     return out
 
 

@@ -182,7 +182,7 @@ def _read_records(
         loc = Location(file, ws.title, number)
         values = [
             _cell_value(
-                cell, columns[i], loc.with_column(columns[i].name if columns[i] else None), formulas, problems
+                cell, columns[i], loc.with_column(_name(columns[i])), formulas, problems
             )
             for i, cell in enumerate(cells)
         ]
@@ -478,3 +478,7 @@ def write_workbook(ds: DataSet, path: str | Path) -> Path:
         The workbook written.
     """
     return _save(_build(ds), path)
+
+
+def _name(column: Column | None) -> str | None:
+    return column.name if column is not None else None

@@ -132,7 +132,9 @@ class DataSet:
                 raise ValueError(msg)
             new = frame.copy()
             if LOKASI not in new.columns:
-                new[LOKASI] = [Location(f"{name} (diubah)") for _ in range(len(new))]
+                new[LOKASI] = pd.Series(
+                    [Location(f"{name} (diubah)") for _ in range(len(new))], index=new.index, dtype="object"
+                )
             records[name] = new[[*TABLES[name].column_names, LOKASI]].reset_index(drop=True)
         return replace(self, records=records, sources=())
 

@@ -1,1 +1,19 @@
-"""What a chapter shows: tables, charts, sentences and the display markers the renderer reads."""
+"""What a chapter shows: tables, charts, sentences, and the display markers the renderer reads.
+
+Every function here takes the report object (:class:`~lkip_helpers.report.laporan.Laporan`)
+and only lays out what it computed:
+
+* :mod:`.katalog` - number, title and source of every table and chart; :func:`tampil`;
+* :mod:`.tables` - one great_tables ``GT`` per report table, by chapter;
+* :mod:`.charts` - the Altair charts (house theme in :mod:`.theme`);
+* :mod:`.narrative` - sentences computed from the figures, by chapter;
+* :mod:`.display` - headings, paragraphs, figures and the markers :mod:`lkip_helpers.render` reads;
+* :mod:`.kabupaten` - the kabupaten overview's tables and charts.
+"""
+
+from __future__ import annotations
+
+from . import charts, display, narrative, tables
+from .katalog import KATALOG, nomor, tampil
+
+__all__ = ["KATALOG", "charts", "display", "narrative", "nomor", "tables", "tampil"]

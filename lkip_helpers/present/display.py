@@ -189,9 +189,8 @@ def gambar(chart: Any, nomor: str, judul: str, sumber: str | None = None) -> Tam
 def _jpeg_base64(path: Path, max_px: int) -> tuple[str, int, int]:
     from PIL import Image, ImageOps
 
-    with Image.open(path) as img:
-        img = ImageOps.exif_transpose(img)
-        img = img.convert("RGB")
+    with Image.open(path) as opened:
+        img = ImageOps.exif_transpose(opened).convert("RGB")
         img.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
         buf = io.BytesIO()
         img.save(buf, format="JPEG", quality=85, optimize=False, progressive=False)

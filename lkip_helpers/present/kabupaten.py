@@ -1,10 +1,9 @@
 """The kabupaten overview: every kecamatan's summary side by side, as frames and charts.
 
-The overview notebook (``notebooks/kabupaten_ikhtisar.ipynb``) is thin: it calls
-:func:`kumpulkan` and the table/chart functions here.  The summaries come from the
-batch (``<keluaran>/ringkasan.json``, written after every ``lkip render --params``);
-without a batch run they are computed from the data sets directly, so a planner can
-open the notebook in JupyterLab at any time.
+The overview notebook (``notebooks/kabupaten_ikhtisar.ipynb``) is thin: it gathers the
+summaries with :func:`lkip_helpers.batch.overview.kumpulkan` and shows them with
+:func:`tampil`, whose catalogue (:data:`KATALOG`) gives every table and chart its number,
+title and source.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 __all__ = [
+    "KATALOG",
     "judul",
     "saring",
     "tampil_kecamatan",
@@ -24,47 +24,11 @@ __all__ = [
     "grafik_peringkat",
     "grafik_sasaran",
     "grafik_serapan_capaian",
-    "kumpulkan",
     "tabel_desa",
     "tabel_kecamatan",
     "tabel_sasaran",
+    "tampil",
 ]
-
-RINGKASAN_FILE = "ringkasan.json"
-
-
-def kumpulkan(parameter: str | Path, ringkasan: str | Path | None = None) -> list[dict[str, Any]]:
-    """The summaries of every kecamatan of a parameter set (one dict per kecamatan).
-
-    ``ringkasan``: a ``ringkasan.json`` written by the batch; else ``<keluaran>/ringkasan.json``
-    of the parameter set when it exists; else computed from the data sets.
-    """
-    from ..batch.params import load_params
-
-    if ringkasan:
-        return json.loads(Path(ringkasan).read_text(encoding="utf-8"))["kecamatan"]
-    params = load_params(parameter)
-    stored = params.keluaran / RINGKASAN_FILE
-    if stored.exists():
-        return json.loads(stored.read_text(encoding="utf-8"))["kecamatan"]
-    return [_hitung(params, name) for name in params.kecamatan]
-
-
-def _hitung(params: Any, name: str) -> dict[str, Any]:
-    from ..batch.task import summarise
-    from ..checks import run_checks
-    from ..data import load
-    from ..errors import DataError
-    from ..rules.settings import load_settings
-
-    try:
-        problems: list[Any] = []
-        ds = load(params.dataset(name), problems=problems)
-        settings = load_settings(params.pengaturan)
-        return {**summarise(ds, settings, [*problems, *run_checks(ds, settings)]), "status": "data"}
-    except DataError:
-        return {"kecamatan": name, "status": "gagal"}
-
 
 def _ok(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return [r for r in rows if r.get("capaian") is not None or r.get("serapan") is not None]
@@ -220,3 +184,28 @@ def tampil_kecamatan(df: pd.DataFrame) -> Any:
         .fmt_number(columns=["capaian", "serapan"], decimals=2, sep_mark=".", dec_mark=",")
         .sub_missing(missing_text="-")
     )
+
+
+#: key -> (builder of the frame's table or chart, kind, number, title, source) of the overview.
+KATALOG: dict[str, tuple[Any, str, str, str, str]] = {
+    "peringkat": (grafik_peringkat, "gambar", "Gambar 1", "Rata-rata capaian kinerja per kecamatan",
+                  "Sumber data: LKIP kecamatan"),
+    "tabel_peringkat": (tampil_kecamatan, "tabel", "Tabel 1", "Peringkat kecamatan menurut rata-rata capaian",
+                        "Sumber data: LKIP kecamatan"),
+    "sasaran": (grafik_sasaran, "gambar", "Gambar 2", "Capaian per sasaran di setiap kecamatan",
+                "Sumber data: LKIP kecamatan"),
+    "serapan_capaian": (grafik_serapan_capaian, "gambar", "Gambar 3", "Serapan anggaran terhadap rata-rata capaian",
+                        "Sumber data: LKIP kecamatan"),
+    "desa": (grafik_desa, "gambar", "Gambar 4", "Porsi desa menurut status IDM", "Sumber data: profil kecamatan"),
+}
+
+
+def tampil(kunci: str, df: pd.DataFrame) -> Any:
+    """Show table or chart ``kunci`` of :data:`KATALOG` built from ``df``, with its number, title and source."""
+    from . import display
+
+    build, jenis, nomor, judul_, sumber = KATALOG[kunci]
+    shown = build(df)
+    if jenis == "gambar":
+        return display.gambar(shown, nomor=nomor, judul=judul_, sumber=sumber)
+    return display.tabel(shown, nomor=nomor, judul=judul_, sumber=sumber)

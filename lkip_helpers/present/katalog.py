@@ -1,11 +1,14 @@
-"""Number, title and "Sumber data" line of every report table and diagram, and :func:`tampil`.
+"""Number, title and "Sumber data" line of every table, diagram and chart of the report, and :func:`tampil`.
 
-The numbering follows the reference report (Tabel 1.1-1.3, 3.1-3.8) and extends it
-where the reference leaves tables unnumbered (Tabel 1.4-1.5, 2.1-2.5, Lampiran L1-L6).
-Titles and sources are computed from the data set (kecamatan, year, target version,
-document numbers), so a notebook cell is one call::
+The numbering follows the reference report (Tabel 1.1-1.3, 3.1-3.8, Gambar 3.1-3.4) and
+extends it where the reference leaves tables unnumbered (Tabel 1.4-1.5, 2.1-2.5,
+Lampiran L1-L6).  This catalogue is the only place where a number is given: titles,
+sources that cite other tables ("Sumber data: Tabel 3.1") and the Daftar Tabel/Gambar
+all come from it.  Titles and sources are computed from the report (kecamatan, year,
+target version, document numbers), so a notebook cell is one call::
 
-    tables.tampil("pengukuran_kinerja", ds, settings)
+    tampil(lap, "pengukuran_kinerja")      # Tabel 3.1
+    tampil(lap, "capaian_indikator")       # Gambar 3.1
 """
 
 from __future__ import annotations
@@ -13,69 +16,65 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import great_tables as gt
 
 from .. import fmt
-from ..data.model import DataSet
-from ..report import figures as laporan
-from ..report.figures import indikator_diukur, versi_target
-from ..rules.settings import Settings, load_settings
-from . import display
+from . import charts, display
 from .tables import anggaran, bagan, kinerja, lampiran, perencanaan, profil
 from .tables._dasar import VERSI_LABEL, frame, missing, slug
 
-__all__ = ["KATALOG", "Entri", "tampil"]
+if TYPE_CHECKING:
+    from ..report.laporan import Laporan
 
-Teks = Callable[[DataSet, Settings], str]
+__all__ = ["KATALOG", "Entri", "nomor", "tampil"]
+
+Teks = Callable[["Laporan"], str]
 
 
 @dataclass(frozen=True)
 class Entri:
-    """One table or diagram of the report.
+    """One table, diagram or chart of the report.
 
-    ``masukan`` says what the function takes: ``"ds"``, ``"ds+settings"`` or ``"settings"``.
-    ``kosong`` is the sentence shown when the function returns None (e.g. no awards).
-    ``melintang`` prints the table on landscape A4 pages (wide matrices of the Lampiran).
+    ``fungsi`` takes the report and returns a ``GT`` (``jenis="tabel"``), an HTML string
+    (``"gambar"``: a diagram such as the organisation chart) or an Altair chart
+    (``"grafik"``).  ``kosong`` is the sentence shown when it returns None (e.g. no
+    awards).  ``melintang`` prints the table on landscape A4 pages.
     """
 
     fungsi: Callable[..., Any]
     nomor: str
     judul: Teks
     sumber: Teks | None = None
-    masukan: str = "ds"
-    jenis: str = "tabel"  # "tabel" (GT) or "gambar" (HTML diagram)
+    jenis: str = "tabel"  # "tabel" (GT), "gambar" (HTML diagram) or "grafik" (Altair chart)
     kwargs: Mapping[str, Any] = field(default_factory=dict)
     kosong: Teks | None = None
     melintang: bool = False
 
 
 # ---------------------------------------------------------------- title helpers
-def _k(ds: DataSet) -> str:
-    return ds.kecamatan
+def _periode(lap: Laporan) -> str:
+    i = lap.ds.instansi
+    return f"{i.get('renstra_awal', '')}-{i.get('renstra_akhir', '')}"
 
 
-def _periode(ds: DataSet) -> str:
-    return f"{ds.instansi.get('renstra_awal', '')}-{ds.instansi.get('renstra_akhir', '')}"
-
-
-def _versi(ds: DataSet) -> str:
-    v = versi_target(ds)
+def _versi(lap: Laporan) -> str:
+    v = lap.versi_target
     return VERSI_LABEL.get(v, v)
 
 
-def _sumber_kinerja(ds: DataSet, _: Settings) -> str:
-    sources = [str(s) for s in dict.fromkeys(indikator_diukur(ds)["sumber_data"]) if not missing(s)]
+def _sumber_kinerja(lap: Laporan) -> str:
+    sources = [str(s) for s in dict.fromkeys(lap.indikator_diukur["sumber_data"]) if not missing(s)]
     extra = f", {', '.join(sources)}" if sources else ""
-    return f"Sumber data: {_versi(ds)} {ds.tahun}, data realisasi kinerja tahun {ds.tahun}{extra}"
+    return f"Sumber data: {_versi(lap)} {lap.tahun}, data realisasi kinerja tahun {lap.tahun}{extra}"
 
 
-def _sumber_tahun(ds: DataSet, settings: Settings) -> str:
+def _sumber_tahun(lap: Laporan) -> str:
     """The target versions actually used per year (``PK Perubahan 2022-2023``) and the realisasi years."""
-    df = laporan.perbandingan_tahun(ds, settings)
+    df = lap.perbandingan_tahun
     if df.empty:
-        return f"Sumber data: {_versi(ds)} {ds.tahun}, data realisasi kinerja tahun {ds.tahun}"
+        return f"Sumber data: {_versi(lap)} {lap.tahun}, data realisasi kinerja tahun {lap.tahun}"
     parts = []
     for versi, grp in df.dropna(subset=["versi"]).groupby("versi", sort=False):
         years = sorted({int(y) for y in grp["tahun"]})
@@ -83,18 +82,20 @@ def _sumber_tahun(ds: DataSet, settings: Settings) -> str:
         parts.append(f"{VERSI_LABEL.get(str(versi), versi)} {span}")
     real = sorted({int(y) for y, v in zip(df["tahun"], df["realisasi"], strict=True) if not missing(v)})
     real_text = "" if not real else (str(real[0]) if len(real) == 1 else f"{real[0]}-{real[-1]}")
-    head = ", ".join(parts) or _versi(ds)
-    return f"Sumber data: {head}, data realisasi kinerja tahun {real_text or ds.tahun}"
+    head = ", ".join(parts) or _versi(lap)
+    return f"Sumber data: {head}, data realisasi kinerja tahun {real_text or lap.tahun}"
 
 
-def _sumber_pembanding(ds: DataSet, _: Settings) -> str:
+def _sumber_pembanding(lap: Laporan) -> str:
+    ds = lap.ds
     pb = frame(ds, "pembanding", [])
     levels = [str(x) for x in dict.fromkeys(pb.loc[pb["tahun"] == ds.tahun, "tingkat"])]
     what = f"; nilai pembanding tingkat {', '.join(levels)} tahun {ds.tahun}" if levels else ""
     return f"Sumber data: data realisasi kinerja tahun {ds.tahun}{what}"
 
 
-def _judul_pembanding(ds: DataSet, _: Settings) -> str:
+def _judul_pembanding(lap: Laporan) -> str:
+    ds = lap.ds
     pb = frame(ds, "pembanding", [])
     order = ["kabupaten", "provinsi", "nasional"]
     have = [
@@ -106,8 +107,8 @@ def _judul_pembanding(ds: DataSet, _: Settings) -> str:
     return f"Perbandingan Realisasi Kinerja Tahun {ds.tahun} dengan Realisasi {names}"
 
 
-def _sumber_anggaran(ds: DataSet, _: Settings) -> str:
-    a = ds.anggaran
+def _sumber_anggaran(lap: Laporan) -> str:
+    a = lap.ds.anggaran
     parts = ["Sumber data: realisasi anggaran"]
     if a.get("sumber_dana"):
         parts.append(str(a["sumber_dana"]))
@@ -119,53 +120,70 @@ def _sumber_anggaran(ds: DataSet, _: Settings) -> str:
     return text
 
 
-def _dokumen(ds: DataSet, jenis: str) -> dict[str, Any] | None:
-    df = frame(ds, "dokumen", [])
+def _dokumen(lap: Laporan, jenis: str) -> dict[str, Any] | None:
+    df = frame(lap.ds, "dokumen", [])
     hit = df[df["jenis"] == jenis]
     return None if hit.empty else dict(hit.iloc[0])
 
 
-def _sumber_iku(ds: DataSet, _: Settings) -> str:
-    d = _dokumen(ds, "sk_iku")
+def _sumber_iku(lap: Laporan) -> str:
+    d = _dokumen(lap, "sk_iku")
     if d and not missing(d.get("nomor")):
-        who = d.get("pihak1_jabatan") or f"Camat {ds.kecamatan}"
+        who = d.get("pihak1_jabatan") or f"Camat {lap.kecamatan}"
         when = f" tanggal {fmt.tanggal(d.get('tanggal'))}" if not missing(d.get("tanggal")) else ""
         return f"Sumber data: Keputusan {who} Nomor {d['nomor']}{when} tentang Indikator Kinerja Utama"
-    return f"Sumber data: Indikator Kinerja Utama Kecamatan {ds.kecamatan}"
+    return f"Sumber data: Indikator Kinerja Utama Kecamatan {lap.kecamatan}"
 
 
-def _nama_pk(ds: DataSet) -> str:
-    v = perencanaan.versi_pk(ds)
+def _nama_pk(lap: Laporan) -> str:
+    v = perencanaan.versi_pk(lap)
     return VERSI_LABEL.get(v, "PK").replace("PK", "Perjanjian Kinerja") if v else "Perjanjian Kinerja"
 
 
-def _sumber_pk(ds: DataSet, _: Settings) -> str:
-    v = perencanaan.versi_pk(ds)
-    d = _dokumen(ds, v) if v else None
+def _sumber_pk(lap: Laporan) -> str:
+    v = perencanaan.versi_pk(lap)
+    d = _dokumen(lap, v) if v else None
     when = f" (ditandatangani {fmt.tanggal(d.get('tanggal'))})" if d and not missing(d.get("tanggal")) else ""
-    return f"Sumber data: {_nama_pk(ds)} Tahun {ds.tahun}{when}"
+    return f"Sumber data: {_nama_pk(lap)} Tahun {lap.tahun}{when}"
 
 
-def _sumber_renstra(ds: DataSet, _: Settings) -> str:
+def _sumber_renstra(lap: Laporan) -> str:
     versions = set()
     for name in ("tujuan", "sasaran"):
-        for v in frame(ds, name, [])["versi"]:
+        for v in frame(lap.ds, name, [])["versi"]:
             versions |= {p.strip() for p in str(v or "").split(",")}
     docs = " dan ".join(
         x for x, key in (("Renstra", "awal"), ("Renstra Perubahan", "perubahan")) if key in versions
     )
-    return f"Sumber data: {docs or 'Renstra'} Kecamatan {ds.kecamatan} {_periode(ds)}"
+    return f"Sumber data: {docs or 'Renstra'} Kecamatan {lap.kecamatan} {_periode(lap)}"
 
 
-def _sumber_rkt(ds: DataSet, _: Settings) -> str:
-    d = _dokumen(ds, "rkt")
+def _sumber_rkt(lap: Laporan) -> str:
+    d = _dokumen(lap, "rkt")
     when = f" ({fmt.tanggal(d.get('tanggal'))})" if d and not missing(d.get("tanggal")) else ""
-    return f"Sumber data: RKT Kecamatan {ds.kecamatan} Tahun {ds.tahun}{when}; DPA {ds.tahun}"
+    return f"Sumber data: RKT Kecamatan {lap.kecamatan} Tahun {lap.tahun}{when}; DPA {lap.tahun}"
 
 
 def _c(text: str) -> Teks:
-    """A constant (or ds-formatted) title: ``{k}`` kecamatan, ``{t}`` year, ``{p}`` Renstra period."""
-    return lambda ds, _s: text.format(k=_k(ds), t=ds.tahun, p=_periode(ds), v=_versi(ds))
+    """A title formatted from the report: ``{k}`` kecamatan, ``{t}`` year, ``{p}`` Renstra period, ``{v}`` version."""
+    return lambda lap: text.format(k=lap.kecamatan, t=lap.tahun, p=_periode(lap), v=_versi(lap))
+
+
+def _tabel(*kunci: str, ulang: bool = False) -> str:
+    """The numbers of catalogue entries as cited in a source line: ``Tabel 1.1, 1.2 dan 1.3``.
+
+    ``ulang`` repeats the word: ``Tabel 3.1 dan Tabel 3.8``.
+    """
+    numbers = [KATALOG[k].nomor for k in kunci]
+    if not ulang:
+        word = numbers[0].split(" ")[0]
+        numbers = [numbers[0], *(n.removeprefix(f"{word} ") for n in numbers[1:])]
+    return numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} dan {numbers[-1]}"
+
+
+def _dari(*kunci: str, ulang: bool = False) -> Teks:
+    """A "Sumber data" line citing other entries of the catalogue."""
+    return lambda _lap: f"Sumber data: {_tabel(*kunci, ulang=ulang)}"
 
 
 _PERIODE = "Periode Januari-Desember {t}"
@@ -194,7 +212,7 @@ KATALOG: dict[str, Entri] = {
         profil.profil_wilayah,
         "Tabel 1.4",
         _c("Profil Wilayah Kecamatan {k}"),
-        lambda ds, _s: f"Sumber data: {ds.profil.get('sumber') or 'profil Kecamatan ' + ds.kecamatan}",
+        lambda lap: f"Sumber data: {lap.ds.profil.get('sumber') or 'profil Kecamatan ' + lap.kecamatan}",
     ),
     "daftar_desa": Entri(
         profil.daftar_desa,
@@ -202,11 +220,25 @@ KATALOG: dict[str, Entri] = {
         _c("Desa di Wilayah Kecamatan {k} dan Statusnya"),
         _c("Sumber data: status desa menurut Indeks Desa Membangun, Kecamatan {k}"),
     ),
+    "komposisi_pegawai": Entri(
+        charts.komposisi_pegawai,
+        "Gambar 1.2",
+        _c("Komposisi Pegawai Kecamatan {k} Tahun {t}"),
+        _dari("asn_jabatan", "asn_golongan", "pegawai_pendidikan"),
+        jenis="grafik",
+    ),
+    "status_desa": Entri(
+        charts.status_desa,
+        "Gambar 1.3",
+        _c("Status Desa di Kecamatan {k}"),
+        _dari("daftar_desa"),
+        jenis="grafik",
+    ),
     "bagan_organisasi": Entri(
         bagan.bagan_organisasi,
         "Gambar 1.1",
         _c("Bagan Susunan Organisasi Kecamatan {k}"),
-        lambda ds, _s: f"Sumber data: {ds.instansi.get('dasar_hukum_organisasi') or 'susunan organisasi'}",
+        lambda lap: f"Sumber data: {lap.ds.instansi.get('dasar_hukum_organisasi') or 'susunan organisasi'}",
         jenis="gambar",
     ),
     # ---------------------------------------------------------------- BAB II
@@ -232,7 +264,7 @@ KATALOG: dict[str, Entri] = {
     "perjanjian_kinerja": Entri(
         perencanaan.perjanjian_kinerja,
         "Tabel 2.3",
-        lambda ds, _s: f"{_nama_pk(ds)} Kecamatan {ds.kecamatan} Tahun {ds.tahun}",
+        lambda lap: f"{_nama_pk(lap)} Kecamatan {lap.kecamatan} Tahun {lap.tahun}",
         _sumber_pk,
     ),
     "anggaran_perjanjian_kinerja": Entri(
@@ -252,69 +284,89 @@ KATALOG: dict[str, Entri] = {
         kinerja.skala_predikat,
         "",
         _c("Skala Predikat Capaian Kinerja"),
-        lambda _d, s: f"Sumber: pengaturan laporan, skala {s.skala.nama}",
-        masukan="settings",
+        lambda lap: f"Sumber: pengaturan laporan, skala {lap.settings.skala.nama}",
     ),
     "rumus_capaian": Entri(
         kinerja.rumus_capaian,
         "",
         _c("Cara Menghitung Capaian Kinerja"),
-        lambda _d, s: f"Sumber: pengaturan laporan ({', '.join(s.sumber) or 'params/default.yaml'})",
-        masukan="settings",
+        lambda lap: f"Sumber: pengaturan laporan ({', '.join(lap.settings.sumber) or 'params/default.yaml'})",
     ),
     "pengukuran_kinerja": Entri(
         kinerja.pengukuran_kinerja,
         "Tabel 3.1",
         _c("Pengukuran Realisasi Kinerja Tahun {t} (sesuai {v} {t})"),
         _sumber_kinerja,
-        masukan="ds+settings",
+    ),
+    "capaian_indikator": Entri(
+        charts.capaian_indikator,
+        "Gambar 3.1",
+        _c("Capaian Indikator Kinerja Tahun {t}"),
+        _dari("pengukuran_kinerja"),
+        jenis="grafik",
     ),
     "perbandingan_tahun": Entri(
         kinerja.perbandingan_tahun,
         "Tabel 3.2",
         _c("Perbandingan Capaian Kinerja Sasaran Tahun {t} dengan Tahun Sebelumnya"),
         _sumber_tahun,
-        masukan="ds+settings",
+    ),
+    "tren_indikator": Entri(
+        charts.tren_indikator,
+        "Gambar 3.2",
+        _c("Realisasi Indikator Kinerja sampai Tahun {t}"),
+        _dari("perbandingan_tahun"),
+        jenis="grafik",
     ),
     "perbandingan_renstra": Entri(
         kinerja.perbandingan_renstra,
         "Tabel 3.3",
         _c("Perbandingan Realisasi Kinerja Tahun {t} dengan Target Akhir Rencana Strategis {p}"),
         _c("Sumber data: Renstra Perubahan {p}, data realisasi kinerja sampai tahun {t}"),
-        masukan="ds+settings",
     ),
     "perbandingan_pembanding": Entri(
         kinerja.perbandingan_pembanding,
         "Tabel 3.4",
         _judul_pembanding,
         _sumber_pembanding,
-        masukan="ds+settings",
     ),
     "ikhtisar_capaian": Entri(
         kinerja.ikhtisar_capaian,
         "Tabel 3.5",
         _c("Ikhtisar Capaian Kinerja Tahun {t}"),
-        _c("Sumber data: Tabel 3.1"),
-        masukan="ds+settings",
+        _dari("pengukuran_kinerja"),
     ),
     "program_pendukung": Entri(
         kinerja.program_pendukung,
         "Tabel 3.6",
         _c("Target dan Realisasi Program dan Kegiatan Pendukung Sasaran Kecamatan {k} Tahun {t}"),
-        lambda ds, s: _sumber_anggaran(ds, s) + f"; laporan output sub kegiatan {ds.tahun}",
+        lambda lap: _sumber_anggaran(lap) + f"; laporan output sub kegiatan {lap.tahun}",
     ),
     "efisiensi_sumber_daya": Entri(
         anggaran.efisiensi_sumber_daya,
         "Tabel 3.7",
         _c("Efisiensi Penggunaan Sumber Daya Tahun {t}"),
-        _c("Sumber data: Tabel 3.1 dan Tabel 3.8"),
-        masukan="ds+settings",
+        _dari("pengukuran_kinerja", "realisasi_anggaran", ulang=True),
+    ),
+    "capaian_vs_serapan": Entri(
+        charts.capaian_vs_serapan,
+        "Gambar 3.3",
+        _c("Capaian Kinerja dan Serapan Anggaran per Sasaran Tahun {t}"),
+        _dari("efisiensi_sumber_daya"),
+        jenis="grafik",
     ),
     "realisasi_anggaran": Entri(
         anggaran.realisasi_anggaran,
         "Tabel 3.8",
         _c("Realisasi Anggaran per Program Tahun {t}"),
         _sumber_anggaran,
+    ),
+    "anggaran_program": Entri(
+        charts.anggaran_program,
+        "Gambar 3.4",
+        _c("Pagu dan Realisasi Anggaran per Program Tahun {t}"),
+        _dari("realisasi_anggaran"),
+        jenis="grafik",
     ),
     # ---------------------------------------------------------------- LAMPIRAN
     "matriks_renstra_lengkap": Entri(
@@ -335,7 +387,7 @@ KATALOG: dict[str, Entri] = {
     "perjanjian_kinerja_lampiran": Entri(
         perencanaan.perjanjian_kinerja,
         "Tabel L3.1",
-        lambda ds, _s: f"Sasaran, Indikator dan Target {_nama_pk(ds)} Tahun {ds.tahun}",
+        lambda lap: f"Sasaran, Indikator dan Target {_nama_pk(lap)} Tahun {lap.tahun}",
         _sumber_pk,
     ),
     "anggaran_perjanjian_kinerja_lampiran": Entri(
@@ -362,23 +414,27 @@ KATALOG: dict[str, Entri] = {
         "Tabel L6.1",
         _c("Daftar Pemeriksaan Konsistensi Data Set (lkip check)"),
         _c("Sumber: pemeriksaan otomatis data set Kecamatan {k} tahun {t}"),
-        masukan="ds+settings",
     ),
     "temuan_pemeriksaan": Entri(
         lampiran.temuan_pemeriksaan,
         "Tabel L6.2",
         _c("Temuan Pemeriksaan Data Set Kecamatan {k} Tahun {t}"),
         _c("Sumber: lkip check pada data set Kecamatan {k} tahun {t}"),
-        masukan="ds+settings",
     ),
 }
 
 
-def _args(entri: Entri, ds: DataSet, settings: Settings | None) -> tuple[Any, ...]:
-    if entri.masukan == "ds":
-        return (ds,)
-    settings = settings or load_settings()
-    return (settings,) if entri.masukan == "settings" else (ds, settings)
+def nomor(kunci: str) -> str:
+    """The number of a catalogue entry (``nomor("pengukuran_kinerja") == "Tabel 3.1"``)."""
+    return _entri(kunci).nomor
+
+
+def _entri(kunci: str) -> Entri:
+    try:
+        return KATALOG[kunci]
+    except KeyError:
+        msg = f"tabel/gambar '{kunci}' tidak dikenal; pilihan: {', '.join(KATALOG)}"
+        raise KeyError(msg) from None
 
 
 def _gambar_html(body: str, nomor: str, judul: str, sumber: str | None) -> display.Tampilan:
@@ -398,24 +454,19 @@ def _gambar_html(body: str, nomor: str, judul: str, sumber: str | None) -> displ
     return display.Tampilan(markup, f"{nomor} {judul}", metadata=meta)
 
 
-def tampil(kunci: str, ds: DataSet, settings: Settings | None = None) -> display.Tampilan:
-    """Show table (or diagram) ``kunci`` of :data:`KATALOG` with its number, title and source.
+def tampil(lap: Laporan, kunci: str) -> display.Tampilan:
+    """Show table, diagram or chart ``kunci`` of :data:`KATALOG` with its number, title and source.
 
-    ``settings`` defaults to ``params/default.yaml`` for the entries that need it.  A
-    function returning None shows the entry's ``kosong`` sentence, or nothing.
+    A function returning None shows the entry's ``kosong`` sentence, or nothing.
     """
-    try:
-        entri = KATALOG[kunci]
-    except KeyError:
-        msg = f"tabel '{kunci}' tidak dikenal; pilihan: {', '.join(KATALOG)}"
-        raise KeyError(msg) from None
-    settings_ = settings or (load_settings() if entri.masukan != "ds" else None)
-    hasil = entri.fungsi(*_args(entri, ds, settings_), **entri.kwargs)
-    s = settings_ or Settings()
-    judul = entri.judul(ds, s)
-    sumber = entri.sumber(ds, s) if entri.sumber else None
+    entri = _entri(kunci)
+    hasil = entri.fungsi(lap, **entri.kwargs)
+    judul = entri.judul(lap)
+    sumber = entri.sumber(lap) if entri.sumber else None
     if hasil is None:
-        return display.paragraf(entri.kosong(ds, s)) if entri.kosong else display.Tampilan("", "")
+        return display.paragraf(entri.kosong(lap)) if entri.kosong else display.Tampilan("", "")
+    if entri.jenis == "grafik":
+        return display.gambar(hasil, entri.nomor, judul, sumber)
     if entri.jenis == "gambar":
         return _gambar_html(str(hasil), entri.nomor, judul, sumber)
     if isinstance(hasil, gt.GT):

@@ -19,7 +19,10 @@ import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import altair as alt
 
 __all__ = [
     "FONT",
@@ -170,7 +173,7 @@ def enable_theme() -> None:
     alt.themes.enable("lkip")
 
 
-def skala_predikat(kolom_berisi_kode: bool = False) -> Any:
+def skala_predikat(kolom_berisi_kode: bool = False) -> alt.Scale:
     """Return an ``alt.Scale`` mapping predikat labels (or SAKIP codes) to house colours."""
     import altair as alt
 
@@ -211,7 +214,7 @@ def _register_fonts() -> None:
             vlc.register_font_directory(folder)
 
 
-def chart_spec(chart: Any) -> dict[str, Any]:
+def chart_spec(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, Any]:
     """Return the Vega-Lite spec of an Altair chart (or a spec dict) with the house theme."""
     if isinstance(chart, Mapping):
         return dict(chart)
@@ -242,7 +245,9 @@ def vega_bundle() -> str:
     """
     import vl_convert as vlc
 
-    return vlc.javascript_bundle().replace("</script", "<\\/script")
+    # The stub marks ``snippet`` as required; at run time it defaults to None (the default snippet).
+    bundle: str = vlc.javascript_bundle()  # type: ignore[call-arg]
+    return bundle.replace("</script", "<\\/script")
 
 
 def embed_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
@@ -262,7 +267,9 @@ def embed_options() -> dict[str, Any]:
     }
 
 
-def chart_bundle(chart: Any, chart_id: str, figure_html: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def chart_bundle(
+    chart: alt.TopLevelMixin | Mapping[str, Any], chart_id: str, figure_html: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return ``(data, metadata)`` of the display bundle of one chart.
 
     ``figure_html`` is the figure markup with the placeholder ``{chart}`` where the chart

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .execute import execute_chapter, validate_parameters
 from .pdf import html_to_pdf
-from .provenance import Provenance, add_provenance, sha256_file
+from .provenance import Provenance, add_provenance, data_files, sha256_file
 from .report import RenderResult, render_report
 from .stitch import Report, ReportMeta, build_report, notebook_html, stitch
 
@@ -20,6 +20,7 @@ __all__ = [
     "ReportMeta",
     "add_provenance",
     "build_report",
+    "data_files",
     "execute_chapter",
     "html_to_pdf",
     "notebook_html",

@@ -15,11 +15,14 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nbformat
 
-__all__ = ["PROVENANCE_TAG", "Provenance", "add_provenance", "provenance_cell", "sha256_file"]
+if TYPE_CHECKING:
+    from ..data.model import DataSet
+
+__all__ = ["PROVENANCE_TAG", "Provenance", "add_provenance", "data_files", "provenance_cell", "sha256_file"]
 
 PROVENANCE_TAG = "lkip-provenance"
 _CELL_ID = "lkip-provenance"
@@ -40,7 +43,7 @@ def _plain(value: Any) -> Any:
 
 
 def _version() -> str:
-    from .. import __version__
+    from .._version import __version__
 
     return __version__
 
@@ -138,3 +141,20 @@ def add_provenance(nb: Any, prov: Provenance) -> Any:
     nb.cells.insert(0, provenance_cell(prov))
     nb.metadata.setdefault("lkip", {})["provenance"] = prov.as_dict()
     return nb
+
+
+def data_files(ds: DataSet) -> list[tuple[str, str]]:
+    """``(path, sha256)`` of every file the data set was read from, relative to its year folder.
+
+    ``data/2023/umbulsari/target.csv`` is recorded as ``umbulsari/target.csv``, so the
+    record does not depend on where the project lives.
+    """
+    base = ds.origin.parent if ds.origin and ds.origin.is_file() else ds.origin
+    out = []
+    for src in ds.sources:
+        try:
+            rel = str(Path(src.path).resolve().relative_to(Path(base).resolve().parent)) if base else str(src.path)
+        except ValueError:
+            rel = str(src.path)
+        out.append((rel, src.sha256))
+    return sorted(out)

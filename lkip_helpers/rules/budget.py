@@ -98,7 +98,7 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as dicts, in ``urutan`` order when the frame has one (file order for ties)."""
     if "urutan" in df.columns and len(df):
         df = df.assign(_pos=range(len(df))).sort_values(["urutan", "_pos"], na_position="last", kind="stable")
-    return [dict(row) for row in df.to_dict(orient="records")]
+    return [{str(k): v for k, v in row.items()} for row in df.to_dict(orient="records")]
 
 
 def _sum(values: list[int | None]) -> tuple[int, bool]:

@@ -13,26 +13,28 @@ from lkip_helpers.batch import BatchParams
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "2023"
 
-PARAMS_CELL = 'kecamatan: str = "Umbulsari"  # nama kecamatan\ntahun: int = 2023  # tahun laporan\n'
+PARAMS_CELL = (
+    'kecamatan: str = "Umbulsari"  # nama kecamatan\ntahun: int = 2023  # tahun laporan\n'
+    'data: str = ""  # data set\npengaturan: str = ""  # berkas pengaturan\n'
+)
 
 #: Two chapters that read the data set like real chapters; the second one misbehaves on
 #: request: ``catatan`` in instansi.yaml containing MELEDAK raises, MATI kills the
 #: kernel, LAMBAT sleeps past any sensible time limit.
 CHAPTERS: dict[str, list[str]] = {
     "01_capaian": [
-        "import altair as alt\nfrom lkip_helpers import display as d, laporan, load_settings\n"
-        "from lkip_helpers.data import load_dataset",
-        "ds = load_dataset(tahun, kecamatan)",
+        "import altair as alt\nfrom lkip_helpers import buka\nfrom lkip_helpers.present import display as d",
+        "lap = buka(data, pengaturan, kecamatan=kecamatan, tahun=tahun)",
         'd.bab(f"BAB I CAPAIAN KECAMATAN {kecamatan.upper()}")',
-        "tabel, rata = laporan.pengukuran_kinerja(ds, load_settings())",
+        "tabel, rata = lap.pengukuran_kinerja, lap.rata_rata",
         'd.tabel(tabel[["no", "indikator", "capaian"]], nomor="Tabel 1.1", judul="Capaian indikator")',
         'd.gambar(alt.Chart(tabel).mark_bar().encode(x="indikator:N", y="capaian:Q"), nomor="Gambar 1.1",'
         ' judul="Capaian")',
         'print(f"rata-rata {rata.nilai:.2f}")',
     ],
     "02_uji": [
-        "import os\nimport time\nfrom lkip_helpers import display as d\nfrom lkip_helpers.data import load_dataset",
-        'catatan = str(load_dataset(tahun, kecamatan).instansi.get("catatan") or "")',
+        "import os\nimport time\nfrom lkip_helpers import buka\nfrom lkip_helpers.present import display as d",
+        'catatan = str(buka(data, pengaturan).ds.instansi.get("catatan") or "")',
         'd.bab("BAB II PENUTUP")',
         'if "MELEDAK" in catatan:\n    raise RuntimeError("bab ini sengaja gagal")',
         'if "MATI" in catatan:\n    os.kill(os.getpid(), 9)',

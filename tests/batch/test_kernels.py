@@ -11,7 +11,7 @@ from batch_fixtures import CHAPTERS, copy_dataset, write_notebook
 from lkip_helpers.batch.engine import register_engine
 from lkip_helpers.batch.kernels import ForkKernelManager, current_zygote, manager_class
 from lkip_helpers.errors import RenderError
-from lkip_helpers.jobs import chapter_notebooks
+from lkip_helpers.paths import chapter_notebooks
 from lkip_helpers.render import execute_chapter
 
 pytestmark = pytest.mark.slow
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 #: sys.argv and sys.path, the environment, the working folder, random seeds.
 PROBES = [
     "import sys, os, warnings\nimport pandas as pd\nimport altair as alt\nfrom great_tables import GT\n"
-    "from lkip_helpers import display as d",
+    "from lkip_helpers.present import display as d",
     "sorted(k for k in globals() if not k.startswith('_'))",
     "print(sys.argv[1:2], sys.path[0] == '', os.getcwd() == os.path.realpath('.'))",
     "print(sorted(k for k in os.environ if k.startswith(('JPY_', 'LKIP_'))))",

@@ -13,14 +13,14 @@ PARAMS_CELL = 'kecamatan: str = "Umbulsari"\ntahun: int = 2023  # tahun laporan\
 
 CHAPTERS: dict[str, list[str]] = {
     "00_pengantar": [
-        "from lkip_helpers import display as d",
+        "from lkip_helpers.present import display as d",
         'd.bab("KATA PENGANTAR")',
         'd.paragraf(f"Laporan Kinerja Kecamatan {kecamatan} Tahun {tahun}.")',
         'd.tanda_tangan(kecamatan, "23 Februari 2024", f"Camat {kecamatan}", "RONNY ARJUNANTO, SE",'
         ' "Pembina Tk. I", "197708272002121006")',
     ],
     "01_pendahuluan": [
-        "import pandas as pd\nfrom great_tables import GT\nfrom lkip_helpers import display as d",
+        "import pandas as pd\nfrom great_tables import GT\nfrom lkip_helpers.present import display as d",
         'd.bab("BAB I PENDAHULUAN")',
         'd.subbab("A. LATAR BELAKANG")',
         'd.paragraf("Teks dari data: <script>alert(1)</script> dan **bukan tebal**.")',
@@ -32,7 +32,7 @@ CHAPTERS: dict[str, list[str]] = {
         ' nomor="Tabel 1.2", judul="Tabel Kecil", sumber="Sumber data: contoh")',
     ],
     "02_akuntabilitas": [
-        "import altair as alt\nimport pandas as pd\nfrom lkip_helpers import display as d",
+        "import altair as alt\nimport pandas as pd\nfrom lkip_helpers.present import display as d",
         'd.bab("BAB III AKUNTABILITAS KINERJA")',
         'd.subbab("A. CAPAIAN KINERJA")',
         "data = pd.DataFrame({'indikator': ['IKM', 'Realisasi'], 'capaian': [91.5, 97.0]})\n"
@@ -45,7 +45,7 @@ CHAPTERS: dict[str, list[str]] = {
 }
 
 FAILING = [
-    "from lkip_helpers import display as d",
+    "from lkip_helpers.present import display as d",
     'd.bab("BAB IV PENUTUP")',
     "nilai = 1 / 0",
 ]

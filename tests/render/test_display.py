@@ -13,7 +13,7 @@ from great_tables import GT
 from PIL import Image
 from render_fixtures import remote_references
 
-from lkip_helpers import display as d
+from lkip_helpers.present import display as d
 
 
 def _chart() -> alt.Chart:

@@ -9,7 +9,7 @@ import altair as alt
 import nbformat
 from render_fixtures import META, remote_references
 
-from lkip_helpers import display as d
+from lkip_helpers.present import display as d
 from lkip_helpers.render import build_report, notebook_html
 from lkip_helpers.render.provenance import Provenance, add_provenance
 

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import great_tables as gt
 
 from ... import fmt
-from ...data.model import DataSet
-from ...report import figures as laporan
 from ...rules.budget import efisiensi
 from ...rules.settings import Settings
 from ._dasar import STRIP, Catatan, Kolom, buat_tabel, indentasi, missing, tebal, teks, value
 
+if TYPE_CHECKING:
+    from ...report.laporan import Laporan
+
 __all__ = ["efisiensi_sumber_daya", "realisasi_anggaran"]
 
 
-def efisiensi_sumber_daya(ds: DataSet, settings: Settings) -> gt.GT:
+def efisiensi_sumber_daya(lap: Laporan) -> gt.GT:
     """Tabel 3.7: capaian kinerja against serapan anggaran per sasaran, labelled; overall row.
 
     Serapan per sasaran comes from the programs supporting it; the overall row compares
     the average capaian with the serapan of the whole budget.  The method is a footnote.
     """
-    df = laporan.efisiensi_sasaran(ds, settings)
-    _, rata = laporan.pengukuran_kinerja(ds, settings)
-    total = laporan.ringkasan_anggaran(ds)
+    ds, settings = lap.ds, lap.settings
+    df = lap.efisiensi_sasaran
+    _, rata = (lap.pengukuran_kinerja, lap.rata_rata)
+    total = lap.ringkasan_anggaran
     prog = {p.kode: p.nama for p in ds.df("program").itertuples()}
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
@@ -86,13 +90,13 @@ def _metode(settings: Settings) -> str:
 _LEVEL = {"program": (0, "Program"), "kegiatan": (1, "Kegiatan"), "sub_kegiatan": (2, "Sub Kegiatan")}
 
 
-def realisasi_anggaran(ds: DataSet) -> gt.GT:
+def realisasi_anggaran(lap: Laporan) -> gt.GT:
     """Tabel 3.8: pagu, realisasi and % per program, kegiatan and sub kegiatan, computed; JUMLAH row.
 
     Amounts are summed from the sub kegiatan.  Where the data set states another amount
     for a program, kegiatan or the total, a footnote shows the stated one.
     """
-    tree = laporan.anggaran_tree(ds)
+    tree = lap.anggaran_tree
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
     bold: list[int] = []

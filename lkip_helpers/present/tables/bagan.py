@@ -8,12 +8,15 @@ Data text is escaped.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ...data.model import DataSet
-from ...report.figures import indikator_diukur, nilai_indikator, versi_target
 from ._dasar import VERSI_LABEL, frame, missing, nilai, teks
+
+if TYPE_CHECKING:
+    from ...report.laporan import Laporan
 
 __all__ = ["bagan_organisasi", "pohon_kinerja"]
 
@@ -62,7 +65,7 @@ _CSS_POHON = """<style>
 
 
 # ------------------------------------------------------------------ organisation chart
-def bagan_organisasi(ds: DataSet) -> str:
+def bagan_organisasi(lap: Laporan) -> str:
     """The organisation chart (BAB I C) from the ``organisasi`` table, as HTML.
 
     Units hang under their ``induk`` in ``urutan`` order; units with no (or an unknown)
@@ -70,6 +73,7 @@ def bagan_organisasi(ds: DataSet) -> str:
     (the Sub Bagian under the Sekretariat) are stacked vertically so the chart fits
     an A4 page.
     """
+    ds = lap.ds
     org = frame(ds, "organisasi", "urutan")
     if org.empty:
         return '<div class="lkip-org"><p>Susunan organisasi belum diisi (tabel organisasi kosong).</p></div>'
@@ -120,13 +124,14 @@ def _versions(text: object) -> set[str]:
     return {p.strip() for p in str(text or "").split(",") if p.strip()}
 
 
-def pohon_kinerja(ds: DataSet) -> str:
+def pohon_kinerja(lap: Laporan) -> str:
     """The cascading of performance (pohon kinerja) from the data, as HTML.
 
     Tujuan -> sasaran -> indikator (with the report year's target) -> program ->
     kegiatan -> sub kegiatan, for the Renstra version in force (``perubahan`` when
     present).  Programs hang under the sasaran they support (``program_sasaran``).
     """
+    ds = lap.ds
     versi = _versi_renstra(ds)
     tujuan = frame(ds, "tujuan", "urutan")
     tujuan = tujuan[[versi in _versions(v) for v in tujuan["versi"]]]
@@ -134,9 +139,9 @@ def pohon_kinerja(ds: DataSet) -> str:
     sasaran = sasaran[[versi in _versions(v) for v in sasaran["versi"]]]
     ind = frame(ds, "indikator", "urutan")
     ind = ind[[versi in _versions(v) for v in ind["versi"]]]
-    targets = nilai_indikator(ds, ds.tahun)
+    targets = lap.nilai_indikator(ds.tahun)
     target_of = dict(zip(targets["kode_indikator"], targets["target"], strict=True))
-    measured = list(dict.fromkeys(indikator_diukur(ds)["kode_sasaran"]))
+    measured = list(dict.fromkeys(lap.indikator_diukur["kode_sasaran"]))
     nomor = {k: i for i, k in enumerate(measured, 1)}
     ps = frame(ds, "program_sasaran", [])
     prog = frame(ds, "program", "urutan")
@@ -176,7 +181,7 @@ def pohon_kinerja(ds: DataSet) -> str:
         return '<div class="lkip-pohon"><p>Tujuan dan sasaran Renstra belum diisi.</p></div>'
     renstra = "Renstra Perubahan" if versi == "perubahan" else "Renstra"
     periode = "-".join(str(ds.instansi.get(k, "")) for k in ("renstra_awal", "renstra_akhir"))
-    target = VERSI_LABEL.get(versi_target(ds), versi_target(ds))
+    target = VERSI_LABEL.get(lap.versi_target, lap.versi_target)
     legend = (
         f'<p class="lkip-ket">Struktur menurut {renstra} {teks(periode)}; '
         f"target indikator menurut {teks(target)} {ds.tahun}.</p>"

@@ -7,16 +7,17 @@ capaian that was capped prints the capped value with the uncapped one as a footn
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import great_tables as gt
 
 from ... import fmt
-from ...data.model import DataSet
-from ...report import figures as laporan
 from ...rules.capaian import METODE_LABEL
 from ...rules.settings import Settings
 from ._dasar import STRIP, VERSI_LABEL, Catatan, Kolom, buat_tabel, indentasi, missing, tebal, teks, value
+
+if TYPE_CHECKING:
+    from ...report.laporan import Laporan
 
 __all__ = [
     "ikhtisar_capaian",
@@ -77,8 +78,9 @@ def _label_predikat(kode: Any, label: Any) -> str:
 
 
 # ------------------------------------------------------------------- BAB III A
-def skala_predikat(settings: Settings) -> gt.GT:
+def skala_predikat(lap: Laporan) -> gt.GT:
     """The predikat scale of the settings (highest band first): kategori, nilai, interpretasi."""
+    settings = lap.settings
     bands = list(reversed(settings.skala.bands))
     rows = [
         {
@@ -99,8 +101,9 @@ def skala_predikat(settings: Settings) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-skala-predikat", catatan=notes)
 
 
-def rumus_capaian(settings: Settings) -> gt.GT:
+def rumus_capaian(lap: Laporan) -> gt.GT:
     """How capaian, averages and efficiency are computed under the settings."""
+    settings = lap.settings
     c = settings.capaian
     huruf = METODE_LABEL["huruf_ordinal"]
     if c.metode_huruf == "skor":
@@ -146,9 +149,10 @@ def rumus_capaian(settings: Settings) -> gt.GT:
 
 
 # ------------------------------------------------------------------- Tabel 3.1
-def pengukuran_kinerja(ds: DataSet, settings: Settings) -> gt.GT:
+def pengukuran_kinerja(lap: Laporan) -> gt.GT:
     """Tabel 3.1: target, realisasi, capaian and predikat per indicator; RATA-RATA CAPAIAN row."""
-    df, rata = laporan.pengukuran_kinerja(ds, settings)
+    ds, settings = lap.ds, lap.settings
+    df, rata = (lap.pengukuran_kinerja, lap.rata_rata)
     t = ds.tahun
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
@@ -206,10 +210,11 @@ def nilai_sel(v: Any, text: Any, skor: Any = None) -> str:
 
 
 # ------------------------------------------------------------------- Tabel 3.2
-def perbandingan_tahun(ds: DataSet, settings: Settings) -> gt.GT:
+def perbandingan_tahun(lap: Laporan) -> gt.GT:
     """Tabel 3.2: target, realisasi and capaian per year from the Renstra start to the report year."""
-    df = laporan.perbandingan_tahun(ds, settings)
-    own = laporan.versi_target(ds)
+    ds, settings = lap.ds, lap.settings
+    df = lap.perbandingan_tahun
+    own = lap.versi_target
     years = sorted({int(y) for y in df["tahun"]}) if len(df) else [ds.tahun]
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
@@ -253,9 +258,10 @@ def perbandingan_tahun(ds: DataSet, settings: Settings) -> gt.GT:
 
 
 # ------------------------------------------------------------------- Tabel 3.3
-def perbandingan_renstra(ds: DataSet, settings: Settings) -> gt.GT:
+def perbandingan_renstra(lap: Laporan) -> gt.GT:
     """Tabel 3.3: realisasi of the report year against the Renstra end target, and when it was reached."""
-    df = laporan.perbandingan_renstra(ds, settings)
+    ds, settings = lap.ds, lap.settings
+    df = lap.perbandingan_renstra
     akhir = int(ds.instansi.get("renstra_akhir") or ds.tahun)
     awal = int(ds.instansi.get("renstra_awal") or ds.tahun)
     rows: list[dict[str, str]] = []
@@ -300,9 +306,10 @@ def perbandingan_renstra(ds: DataSet, settings: Settings) -> gt.GT:
 _TINGKAT = {"kabupaten": "Kabupaten", "provinsi": "Provinsi", "nasional": "Nasional"}
 
 
-def perbandingan_pembanding(ds: DataSet, settings: Settings) -> gt.GT:
+def perbandingan_pembanding(lap: Laporan) -> gt.GT:
     """Tabel 3.4: realisasi against kabupaten/provinsi/nasional benchmarks, with the difference."""
-    df = laporan.perbandingan_pembanding(ds, settings)
+    ds = lap.ds
+    df = lap.perbandingan_pembanding
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
     last_ind = None
@@ -371,10 +378,11 @@ def _membaik(membaik: Any, selisih: Any) -> str:
 
 
 # ------------------------------------------------------------------- Tabel 3.5
-def ikhtisar_capaian(ds: DataSet, settings: Settings) -> gt.GT:
+def ikhtisar_capaian(lap: Laporan) -> gt.GT:
     """Tabel 3.5: capaian per indicator and per sasaran average, with a "V" in its predikat column."""
-    df, rata = laporan.pengukuran_kinerja(ds, settings)
-    per = laporan.capaian_sasaran(ds, settings).set_index("kode_sasaran")
+    settings = lap.settings
+    df, rata = (lap.pengukuran_kinerja, lap.rata_rata)
+    per = lap.capaian_sasaran.set_index("kode_sasaran")
     bands = list(reversed(settings.skala.bands))
     keys = {b.kode: f"p{n}" for n, b in enumerate(bands)}
     rows: list[dict[str, str]] = []
@@ -455,9 +463,9 @@ def _label_kecil(text: str) -> str:
 
 
 # ------------------------------------------------------------------- Tabel 3.6
-def program_pendukung(ds: DataSet) -> gt.GT:
+def program_pendukung(lap: Laporan) -> gt.GT:
     """Tabel 3.6: input (anggaran), output and outcome of every sub kegiatan, grouped by sasaran."""
-    df = laporan.program_pendukung(ds)
+    df = lap.program_pendukung
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
     n = 0

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import great_tables as gt
 
 from ... import fmt
-from ...checks import CHECKS, run_checks
-from ...data.model import DataSet
+from ...checks import CHECKS
 from ...errors import Level
-from ...rules.settings import Settings
 from ._dasar import STRIP, Catatan, Kolom, buat_tabel, frame, teks
+
+if TYPE_CHECKING:
+    from ...report.laporan import Laporan
 
 __all__ = ["daftar_pemeriksaan", "penghargaan", "temuan_pemeriksaan"]
 
 _TINGKAT = {Level.GALAT: "GALAT", Level.PERINGATAN: "PERINGATAN", Level.INFO: "INFO"}
 
 
-def penghargaan(ds: DataSet) -> gt.GT | None:
+def penghargaan(lap: Laporan) -> gt.GT | None:
     """Awards received in the report year (Lampiran 5); None when there are none."""
+    ds = lap.ds
     df = frame(ds, "penghargaan", ["tanggal"])
     if df.empty:
         return None
@@ -41,9 +45,9 @@ def penghargaan(ds: DataSet) -> gt.GT | None:
     return buat_tabel(rows, kolom, id="lkip-penghargaan")
 
 
-def daftar_pemeriksaan(ds: DataSet, settings: Settings) -> gt.GT:
+def daftar_pemeriksaan(lap: Laporan) -> gt.GT:
     """Every consistency check of ``lkip check`` (``CHECKS``) with the number of findings on this data set."""
-    found = run_checks(ds, settings)
+    found = lap.temuan
     rows = []
     for n, c in enumerate(CHECKS, 1):
         mine = [p for p in found if p.code == c.code]
@@ -73,9 +77,9 @@ def daftar_pemeriksaan(ds: DataSet, settings: Settings) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-daftar-pemeriksaan", tebal_baris=[len(rows) - 1], catatan=notes)
 
 
-def temuan_pemeriksaan(ds: DataSet, settings: Settings) -> gt.GT:
+def temuan_pemeriksaan(lap: Laporan) -> gt.GT:
     """The findings of ``lkip check`` on this data set: level, check, where, what, found, expected."""
-    found = run_checks(ds, settings)
+    found = lap.temuan
     rows = []
     for n, p in enumerate(found, 1):
         detail = [teks(p.message)]

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import great_tables as gt
 import pandas as pd
 
 from ... import fmt
 from ...data.model import DataSet
-from ...report.figures import anggaran_tree, indikator_diukur, versi_target
 from ._dasar import (
     STRIP,
     VERSI_LABEL,
@@ -25,6 +24,9 @@ from ._dasar import (
     teks,
     value,
 )
+
+if TYPE_CHECKING:
+    from ...report.laporan import Laporan
 
 __all__ = [
     "anggaran_perjanjian_kinerja",
@@ -67,7 +69,7 @@ def _lookup(tgt: pd.DataFrame, kode: str, versi: str, tahun: int) -> pd.Series |
 
 
 # --------------------------------------------------------------------------- Renstra
-def matriks_renstra(ds: DataSet, lengkap: bool = False) -> gt.GT:
+def matriks_renstra(lap: Laporan, lengkap: bool = False) -> gt.GT:
     """Matriks tujuan, sasaran, indikator and targets per year of the Renstra period.
 
     Tujuan rows are bold (with the tujuan's indicator), their sasaran rows below them.
@@ -76,6 +78,7 @@ def matriks_renstra(ds: DataSet, lengkap: bool = False) -> gt.GT:
     A tujuan row carries its indicator (no yearly targets: the schema holds targets per
     sasaran indicator).  ``lengkap=True`` adds strategi, kebijakan and program (Lampiran 1).
     """
+    ds = lap.ds
     years = _periode(ds)
     tujuan = frame(ds, "tujuan", "urutan")
     sasaran = frame(ds, "sasaran", "urutan")
@@ -167,7 +170,7 @@ def _huruf(n: int) -> str:
 
 
 # --------------------------------------------------------------------------- RKT
-def rencana_kinerja_tahunan(ds: DataSet) -> gt.GT:
+def rencana_kinerja_tahunan(lap: Laporan) -> gt.GT:
     """RKT of the report year: sasaran, indikator, target, program, kegiatan, sub kegiatan, output, anggaran.
 
     Sasaran: those measured in the report year and those with an ``rkt`` target that
@@ -175,11 +178,12 @@ def rencana_kinerja_tahunan(ds: DataSet) -> gt.GT:
     target version is used (footnote).  Anggaran is the sub kegiatan's pagu murni (the
     plan), else its final pagu (footnote).
     """
+    ds = lap.ds
     tahun = ds.tahun
     tgt = _targets(ds)
     ind = frame(ds, "indikator", "urutan")
     sasaran = frame(ds, "sasaran", "urutan")
-    measured = indikator_diukur(ds)
+    measured = lap.indikator_diukur
     rkt = tgt[(tgt["versi"] == "rkt") & (tgt["tahun"] == tahun)]
     rkt_sasaran = set(ind.loc[ind["kode"].isin(rkt["kode_indikator"]), "kode_sasaran"])
     wanted = set(measured["kode_sasaran"]) | rkt_sasaran
@@ -188,7 +192,7 @@ def rencana_kinerja_tahunan(ds: DataSet) -> gt.GT:
     keg = frame(ds, "kegiatan", "urutan")
     sub = frame(ds, "sub_kegiatan", "urutan")
     out = frame(ds, "output_sub_kegiatan", [])
-    fallback = VERSI_LABEL.get(versi_target(ds), versi_target(ds))
+    fallback = VERSI_LABEL.get(lap.versi_target, lap.versi_target)
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
     total: dict[str, int] = {}
@@ -203,7 +207,7 @@ def rencana_kinerja_tahunan(ds: DataSet) -> gt.GT:
             hit = _lookup(tgt, i.kode, "rkt", tahun)
             note = None
             if hit is None:
-                hit = _lookup(tgt, i.kode, versi_target(ds), tahun)
+                hit = _lookup(tgt, i.kode, lap.versi_target, tahun)
                 note = Catatan(
                     f"Target RKT {tahun} tidak tersedia; ditampilkan target {fallback} {tahun}.", "target"
                 )
@@ -281,16 +285,17 @@ def _jumlah_satuan(v: Any, satuan: Any) -> str:
 
 
 # --------------------------------------------------------------------------- IKU
-def indikator_kinerja_utama(ds: DataSet) -> gt.GT:
+def indikator_kinerja_utama(lap: Laporan) -> gt.GT:
     """The IKU: kinerja utama, indicator, formula, penanggung jawab, sumber data.
 
     Indicators marked ``iku``; measured sasaran first in report order, then the rest
     by sasaran order.
     """
+    ds = lap.ds
     ind = frame(ds, "indikator", "urutan")
     ind = ind[[bool(v) is True and not missing(v) for v in ind["iku"]]]
     sas = frame(ds, "sasaran", "urutan")
-    order = {k: i for i, k in enumerate(dict.fromkeys(indikator_diukur(ds)["kode_sasaran"]))}
+    order = {k: i for i, k in enumerate(dict.fromkeys(lap.indikator_diukur["kode_sasaran"]))}
     rank = {k: (order.get(k, len(order)), i) for i, k in enumerate(sas["kode"])}
     ind = ind.assign(_r=[rank.get(k, (len(order), len(rank))) for k in ind["kode_sasaran"]])
     ind = ind.sort_values(["_r", "urutan"], kind="stable")
@@ -317,11 +322,12 @@ def indikator_kinerja_utama(ds: DataSet) -> gt.GT:
 
 
 # --------------------------------------------------------------------------- PK
-def versi_pk(ds: DataSet) -> str | None:
+def versi_pk(lap: Laporan) -> str | None:
     """The PK version of the report year: the report's own if it is a PK, else PK perubahan, else PK awal."""
+    ds = lap.ds
     tgt = _targets(ds)
     have = set(tgt.loc[tgt["tahun"] == ds.tahun, "versi"])
-    own = versi_target(ds)
+    own = lap.versi_target
     for v in (own, "pk_perubahan", "pk_awal"):
         if v.startswith("pk_") and v in have:
             return v
@@ -359,13 +365,14 @@ def _pk_rows(ds: DataSet, versi: str) -> list[dict[str, Any]]:
     return out
 
 
-def perjanjian_kinerja(ds: DataSet) -> gt.GT:
+def perjanjian_kinerja(lap: Laporan) -> gt.GT:
     """The Perjanjian Kinerja of the report year: sasaran, indikator, target.
 
     Uses :func:`versi_pk`.  When it is the PK perubahan and a PK awal exists, a footnote
     says whether the targets changed (changed cells carry the PK awal value).
     """
-    versi = versi_pk(ds)
+    ds = lap.ds
+    versi = versi_pk(lap)
     items = _pk_rows(ds, versi) if versi else []
     awal = {r["kode"]: r for r in _pk_rows(ds, "pk_awal")} if versi == "pk_perubahan" else {}
     rows: list[dict[str, str]] = []
@@ -407,11 +414,12 @@ def _differs(a: Any, b: Any) -> bool:
     return round(float(a), 9) != round(float(b), 9)
 
 
-def perubahan_perjanjian_kinerja(ds: DataSet) -> gt.GT | None:
+def perubahan_perjanjian_kinerja(lap: Laporan) -> gt.GT | None:
     """PK perubahan against PK awal, indicator by indicator; None when they do not differ.
 
     Also None when the data set lacks one of the two versions for the report year.
     """
+    ds = lap.ds
     awal = {r["kode"]: r for r in _pk_rows(ds, "pk_awal")}
     ubah = {r["kode"]: r for r in _pk_rows(ds, "pk_perubahan")}
     if not awal or not ubah:
@@ -452,12 +460,12 @@ def perubahan_perjanjian_kinerja(ds: DataSet) -> gt.GT | None:
     )
 
 
-def anggaran_perjanjian_kinerja(ds: DataSet) -> gt.GT:
+def anggaran_perjanjian_kinerja(lap: Laporan) -> gt.GT:
     """Programs and their budget (pagu computed from the sub kegiatan) supporting the PK, with JUMLAH.
 
     A footnote gives the total in words (*terbilang*).
     """
-    tree = anggaran_tree(ds)
+    tree = lap.anggaran_tree
     progs = tree[tree["level"] == "program"]
     rows = [
         {"no": f"{n}.", "program": teks(r.nama, STRIP), "pagu": fmt.angka(r.pagu, kosong=STRIP)}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import great_tables as gt
 
 from ... import fmt
-from ...data.model import DataSet
 from ...data.schema import DESA_STATUS, STATUS_PEGAWAI
 from ._dasar import STRIP, Catatan, Kolom, buat_tabel, frame, missing, teks, value
+
+if TYPE_CHECKING:
+    from ...report.laporan import Laporan
 
 __all__ = [
     "asn_golongan",
@@ -27,8 +31,9 @@ def _jumlah(values: object) -> int:
     return int(sum(int(v) for v in values if not missing(v)))  # type: ignore[attr-defined]
 
 
-def asn_jabatan(ds: DataSet) -> gt.GT:
+def asn_jabatan(lap: Laporan) -> gt.GT:
     """Tabel 1.1: ASN by position, with the JUMLAH row."""
+    ds = lap.ds
     df = frame(ds, "sdm_jabatan", "no")
     rows = [
         {
@@ -49,8 +54,9 @@ def asn_jabatan(ds: DataSet) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-asn-jabatan", tebal_baris=[len(rows) - 1])
 
 
-def asn_golongan(ds: DataSet) -> gt.GT:
+def asn_golongan(lap: Laporan) -> gt.GT:
     """Tabel 1.2: ASN by rank and pay grade (pangkat/golongan ruang), with the JUMLAH row."""
+    ds = lap.ds
     df = frame(ds, "sdm_golongan", "no")
     rows = [
         {
@@ -71,8 +77,9 @@ def asn_golongan(ds: DataSet) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-asn-golongan", tebal_baris=[len(rows) - 1])
 
 
-def pegawai_pendidikan(ds: DataSet) -> gt.GT:
+def pegawai_pendidikan(lap: Laporan) -> gt.GT:
     """Tabel 1.3: ASN and Non ASN by education, with subtotals per status and the JUMLAH row."""
+    ds = lap.ds
     df = frame(ds, "sdm_pendidikan", "no")
     rows = [
         {
@@ -105,12 +112,13 @@ def pegawai_pendidikan(ds: DataSet) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-pegawai-pendidikan", tebal_baris=bold)
 
 
-def profil_wilayah(ds: DataSet) -> gt.GT:
+def profil_wilayah(lap: Laporan) -> gt.GT:
     """Profile of the kecamatan: area, borders, population and livelihoods.
 
     When the population by sex does not add up to the stated total, or the livelihood
     shares do not add up to 100%, a footnote says so (both values stay as written).
     """
+    ds = lap.ds
     p = ds.profil
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
@@ -168,8 +176,9 @@ def profil_wilayah(ds: DataSet) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-profil-wilayah", kelompok="grup", catatan=notes)
 
 
-def daftar_desa(ds: DataSet) -> gt.GT:
+def daftar_desa(lap: Laporan) -> gt.GT:
     """The desa of the kecamatan with their status (Indeks Desa Membangun), and a count per status."""
+    ds = lap.ds
     df = frame(ds, "desa", "no")
     rows = [{"no": _no(r.no), "nama": teks(r.nama), "status": teks(r.status, STRIP)} for r in df.itertuples()]
     counts = [f"{(df['status'] == s).sum()} {s}" for s in DESA_STATUS if (df["status"] == s).any()]
@@ -178,7 +187,8 @@ def daftar_desa(ds: DataSet) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-daftar-desa", tebal_baris=[len(rows) - 1])
 
 
-def isu_strategis(ds: DataSet) -> list[str]:
+def isu_strategis(lap: Laporan) -> list[str]:
     """The strategic issues (BAB I F) as written, in order: a list for ``display.butir``."""
+    ds = lap.ds
     df = frame(ds, "isu_strategis", "no")
     return [str(t) for t in df["uraian"] if not missing(t)]

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import great_tables as gt
 
 from ... import fmt
 from ...data.model import DataSet
-from ...report.figures import indikator_diukur
 from .. import display
 from ._dasar import STRIP, Kolom, buat_tabel, frame, missing, teks
 from .perencanaan import versi_pk
+
+if TYPE_CHECKING:
+    from ...report.laporan import Laporan
 
 __all__ = [
     "acuan_rpjmd",
@@ -78,29 +80,25 @@ def _blok(items: Sequence[str]) -> list[display.Tampilan]:
     return out
 
 
-def _narasi(ds: DataSet, bagian: str) -> list[str]:
-    df = frame(ds, "narasi", ["urutan"])
-    return [str(t) for t in df.loc[df["bagian"] == bagian, "teks"] if not missing(t)]
-
-
-def narasi_laporan(ds: DataSet, bagian: str) -> display.Tampilan:
+def narasi_laporan(lap: Laporan, bagian: str) -> display.Tampilan:
     """The planner's paragraphs of one ``narasi`` part (``latar_belakang``, ``kata_pengantar`` ...)."""
-    return _gabung(_blok(_narasi(ds, bagian)))
+    return _gabung(_blok(lap.narasi(bagian)))
 
 
-def butir_narasi(ds: DataSet, bagian: str) -> list[str]:
+def butir_narasi(lap: Laporan, bagian: str) -> list[str]:
     """The items of one ``narasi`` part as a list (``kendala``, ``rekomendasi``), for ``display.butir``."""
-    return _narasi(ds, bagian)
+    return lap.narasi(bagian)
 
 
-def sasaran_diukur(ds: DataSet) -> list[str]:
+def sasaran_diukur(lap: Laporan) -> list[str]:
     """Codes of the sasaran measured in the report year, in report order (Sasaran Strategis 1, 2, ...)."""
-    return list(dict.fromkeys(indikator_diukur(ds)["kode_sasaran"]))
+    return list(dict.fromkeys(lap.indikator_diukur["kode_sasaran"]))
 
 
-def judul_sasaran(ds: DataSet, kode_sasaran: str) -> display.Tampilan:
+def judul_sasaran(lap: Laporan, kode_sasaran: str) -> display.Tampilan:
     """Heading "Sasaran Strategis n: ..." with the sasaran's measured indicators below it."""
-    ind = indikator_diukur(ds)
+    ds = lap.ds
+    ind = lap.indikator_diukur
     mine = ind[ind["kode_sasaran"] == kode_sasaran]
     if mine.empty:
         sas = frame(ds, "sasaran", [])
@@ -116,18 +114,17 @@ def judul_sasaran(ds: DataSet, kode_sasaran: str) -> display.Tampilan:
     return _gabung([head, body])
 
 
-def narasi_sasaran(ds: DataSet, kode_sasaran: str, jenis: str | Sequence[str] = "uraian") -> display.Tampilan:
+def narasi_sasaran(lap: Laporan, kode_sasaran: str, jenis: str | Sequence[str] = "uraian") -> display.Tampilan:
     """The planner's text on one sasaran, by kind (``uraian``, ``faktor_pendukung``, ``permasalahan``, ``solusi``).
 
     ``uraian`` shows as paragraphs (with lists after a colon); the other kinds show as a
     numbered list under a fixed lead-in.  Kinds without text show nothing.
     """
     kinds = [jenis] if isinstance(jenis, str) else list(jenis)
-    df = frame(ds, "narasi_sasaran", ["urutan"])
-    df = df[df["kode_sasaran"] == kode_sasaran]
+    text = lap.narasi_sasaran(kode_sasaran)
     parts: list[display.Tampilan] = []
     for kind in kinds:
-        items = [str(t) for t in df.loc[df["jenis"] == kind, "teks"] if not missing(t)]
+        items = text.get(kind, [])
         if not items:
             continue
         if kind == "uraian":
@@ -138,8 +135,9 @@ def narasi_sasaran(ds: DataSet, kode_sasaran: str, jenis: str | Sequence[str] = 
     return _gabung(parts)
 
 
-def acuan_rpjmd(ds: DataSet) -> list[str]:
+def acuan_rpjmd(lap: Laporan) -> list[str]:
     """The RPJMD mission, goal and kabupaten targets the Renstra refers to (``instansi``), as list items."""
+    ds = lap.ds
     i = ds.instansi
     items = []
     if not missing(i.get("misi_rpjmd")):
@@ -152,17 +150,19 @@ def acuan_rpjmd(ds: DataSet) -> list[str]:
     return items
 
 
-def daftar_tujuan(ds: DataSet) -> list[str]:
+def daftar_tujuan(lap: Laporan) -> list[str]:
     """The Renstra tujuan behind the measured sasaran, in order (Ikhtisar Eksekutif)."""
+    ds = lap.ds
     sas = frame(ds, "sasaran", [])
-    kodes = set(sas.loc[sas["kode"].isin(sasaran_diukur(ds)), "kode_tujuan"])
+    kodes = set(sas.loc[sas["kode"].isin(sasaran_diukur(lap)), "kode_tujuan"])
     tujuan = frame(ds, "tujuan", "urutan")
     return [str(t) for t in tujuan.loc[tujuan["kode"].isin(kodes), "uraian"]]
 
 
 # ------------------------------------------------------------------ signatures
-def tanda_tangan_laporan(ds: DataSet) -> display.Tampilan:
+def tanda_tangan_laporan(lap: Laporan) -> display.Tampilan:
     """The report's signature block (Kata Pengantar, Penutup): the Camat of ``instansi``."""
+    ds = lap.ds
     i = ds.instansi
     return display.tanda_tangan(
         str(i.get("tempat_ttd") or ""),
@@ -174,11 +174,11 @@ def tanda_tangan_laporan(ds: DataSet) -> display.Tampilan:
     )
 
 
-def _dokumen(ds: DataSet, jenis: str) -> dict[str, Any] | None:
+def _dokumen(lap: Laporan, jenis: str) -> dict[str, Any] | None:
     """The ``dokumen`` row of ``jenis``; ``"pk"`` is the report year's PK (see ``versi_pk``)."""
     if jenis == "pk":
-        jenis = versi_pk(ds) or "pk_perubahan"
-    df = frame(ds, "dokumen", [])
+        jenis = versi_pk(lap) or "pk_perubahan"
+    df = frame(lap.ds, "dokumen", [])
     hit = df[df["jenis"] == jenis]
     return None if hit.empty else {k: (None if missing(v) else v) for k, v in hit.iloc[0].items()}
 
@@ -192,7 +192,7 @@ def _blok_ttd(lines: Sequence[tuple[str, str | None]]) -> str:
     return f'<div class="lkip-tanda-tangan" style="margin:0;width:20em">{body}</div>'
 
 
-def tanda_tangan_dokumen(ds: DataSet, jenis: str) -> display.Tampilan:
+def tanda_tangan_dokumen(lap: Laporan, jenis: str) -> display.Tampilan:
     """Signature block(s) of a document of ``dokumen`` (``pk_awal``, ``pk_perubahan``, ``rkt``, ``sk_iku``).
 
     ``"pk"`` means the report year's Perjanjian Kinerja (:func:`~.perencanaan.versi_pk`).
@@ -200,7 +200,7 @@ def tanda_tangan_dokumen(ds: DataSet, jenis: str) -> display.Tampilan:
     With a pihak kedua (the PK: Bupati and Camat) both blocks stand side by side, pihak
     kedua on the left and pihak pertama, under the place and date, on the right.
     """
-    d = _dokumen(ds, jenis)
+    d = _dokumen(lap, jenis)
     if d is None:
         return display.paragraf(f"Data penandatanganan dokumen '{jenis}' belum diisi (tabel dokumen).")
     tanggal = fmt.tanggal(d.get("tanggal"))
@@ -255,14 +255,15 @@ _JUDUL_DOKUMEN = {
 }
 
 
-def identitas_dokumen(ds: DataSet, jenis: str) -> display.Tampilan:
+def identitas_dokumen(lap: Laporan, jenis: str) -> display.Tampilan:
     """A small unnumbered table naming a document: nomor, tempat and tanggal, the parties.
 
     ``jenis`` is a ``dokumen.jenis`` or ``"pk"`` for the report year's Perjanjian Kinerja.
     """
+    ds = lap.ds
     if jenis == "pk":
-        jenis = versi_pk(ds) or "pk_perubahan"
-    d = _dokumen(ds, jenis)
+        jenis = versi_pk(lap) or "pk_perubahan"
+    d = _dokumen(lap, jenis)
     if d is None:
         return display.paragraf(f"Data dokumen '{jenis}' belum diisi (tabel dokumen).")
     items: list[tuple[str, str]] = [("Dokumen", f"{_JUDUL_DOKUMEN.get(jenis, jenis)} Tahun {ds.tahun}")]
@@ -292,12 +293,13 @@ def _pihak(d: dict[str, Any], key: str) -> str:
 
 
 # ------------------------------------------------------------------ photos
-def foto_kegiatan(ds: DataSet) -> list[display.Tampilan]:
+def foto_kegiatan(lap: Laporan) -> list[display.Tampilan]:
     """Photos of the sub kegiatan (``foto`` table, files under ``foto/`` of the data set).
 
     One heading per sub kegiatan with photos; nothing at all when there are none.  A
     photo file that is missing shows a note instead of stopping the report.
     """
+    ds = lap.ds
     df = frame(ds, "foto", ["kode_sub_kegiatan", "urutan"])
     if df.empty:
         return []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
 from typing import Any
@@ -11,17 +10,20 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from lkip_helpers import charts, charts_theme, fmt, laporan
+from lkip_helpers import fmt
 from lkip_helpers.data.model import DataSet
+from lkip_helpers.present import charts
+from lkip_helpers.present import theme as charts_theme
+from lkip_helpers.report.laporan import Laporan
 from lkip_helpers.rules.settings import Settings, load_settings
 
-BUILDERS: dict[str, Callable[[DataSet, Settings], Any]] = {
+BUILDERS: dict[str, Callable[[Laporan], charts.Chart]] = {
     "capaian_indikator": charts.capaian_indikator,
     "tren_indikator": charts.tren_indikator,
-    "anggaran_program": lambda ds, _s: charts.anggaran_program(ds),
+    "anggaran_program": charts.anggaran_program,
     "capaian_vs_serapan": charts.capaian_vs_serapan,
-    "komposisi_pegawai": lambda ds, _s: charts.komposisi_pegawai(ds),
-    "status_desa": lambda ds, _s: charts.status_desa(ds),
+    "komposisi_pegawai": charts.komposisi_pegawai,
+    "status_desa": charts.status_desa,
 }
 
 
@@ -44,24 +46,28 @@ def _datasets(spec: Any) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def _replace(ds: DataSet, **frames: pd.DataFrame) -> DataSet:
-    return dataclasses.replace(ds, records={**ds.records, **frames})
+def _laporan(ds: DataSet, settings: Settings, **frames: pd.DataFrame) -> Laporan:
+    """The report of ``ds`` with some records tables replaced (a what-if data set)."""
+    return Laporan.dari_data_set(ds.dengan(**frames) if frames else ds, settings)
 
 
 @pytest.fixture(scope="module")
-def specs(umbulsari: DataSet, settings: Settings) -> dict[str, dict[str, Any]]:
-    return {name: build(umbulsari, settings).to_dict() for name, build in BUILDERS.items()}
+def specs(lap: Laporan) -> dict[str, dict[str, Any]]:
+    return {name: build(lap).to_dict() for name, build in BUILDERS.items()}
 
 
 # ----------------------------------------------------------------- every chart
 @pytest.mark.parametrize("name", list(BUILDERS))
-def test_chart_is_valid_and_deterministic(name: str, umbulsari: DataSet, settings: Settings) -> None:
+def test_chart_is_valid_and_deterministic(
+    name: str, lap: Laporan, umbulsari: DataSet, settings: Settings
+) -> None:
     build = BUILDERS[name]
-    chart = build(umbulsari, settings)
+    chart = build(lap)
     assert isinstance(chart, alt.TopLevelMixin)
     first = chart.to_dict()  # validates against the Vega-Lite schema
     assert chart.to_dict() == first
-    assert build(umbulsari, settings).to_dict() == first
+    assert build(lap).to_dict() == first
+    assert build(_laporan(umbulsari, settings)).to_dict() == first  # a report built anew
     text = json.dumps(first, sort_keys=True)
     assert "datasets" not in first  # no hashed data set names
     assert "param_" not in text
@@ -79,12 +85,12 @@ def test_chart_uses_the_house_font_and_renders_to_svg(name: str, specs: dict[str
 
 
 # ----------------------------------------------------------------- the figures
-def test_capaian_indikator_shows_tabel_3_1(umbulsari: DataSet, settings: Settings, specs: dict) -> None:
+def test_capaian_indikator_shows_tabel_3_1(lap: Laporan, specs: dict) -> None:
     rows = _datasets(specs["capaian_indikator"])["capaian_indikator"]
     assert [r["capaian"] for r in rows] == [97.0, 100.0, 85.0, 100.0]
     assert [r["capaian_teks"] for r in rows] == ["97,00%", "100,00%", "85,00%", "100,00%"]
     assert [r["predikat"] for r in rows] == ["AA", "AA", "A", "AA"]
-    df, _ = laporan.pengukuran_kinerja(umbulsari, settings)
+    df = lap.pengukuran_kinerja
     assert [r["realisasi"] for r in rows] == list(df["realisasi_teks"])
     assert rows[3]["realisasi"] == "B (skor 85)"
     assert _datasets(specs["capaian_indikator"])["capaian_indikator_acuan"][0]["acuan"] == 100.0
@@ -99,7 +105,7 @@ def test_capaian_indikator_labels_are_indonesian_in_the_svg(specs: dict) -> None
     assert "AA (Sangat Memuaskan)" in svg  # legend label from the settings' scale
 
 
-def test_tren_indikator_years_and_scores(umbulsari: DataSet, specs: dict) -> None:
+def test_tren_indikator_years_and_scores(specs: dict) -> None:
     rows = _datasets(specs["tren_indikator"])["tren_indikator"]
     got = {(r["kode_indikator"], r["tahun"], r["seri"]): r["nilai"] for r in rows}
     assert got[("I1.1", 2022, "Target")] == 80.0
@@ -118,7 +124,7 @@ def test_tren_indikator_years_and_scores(umbulsari: DataSet, specs: dict) -> Non
 def test_tren_indikator_names_an_omitted_letter_indicator(umbulsari: DataSet, settings: Settings) -> None:
     rea = umbulsari.df("realisasi").copy()
     rea.loc[rea["kode_indikator"] == "I4.1", "skor"] = float("nan")
-    spec = charts.tren_indikator(_replace(umbulsari, realisasi=rea), settings).to_dict()
+    spec = charts.tren_indikator(_laporan(umbulsari, settings, realisasi=rea)).to_dict()
     assert len(spec["concat"]) == 3
     assert "Nilai SAKIP" in " ".join(spec["title"]["text"])
 
@@ -126,16 +132,16 @@ def test_tren_indikator_names_an_omitted_letter_indicator(umbulsari: DataSet, se
 def test_tren_indikator_marks_a_negative_indicator(settings: Settings) -> None:
     from lkip_helpers.data import load_dataset
 
-    spec = charts.tren_indikator(load_dataset(2023, "Ajung"), settings).to_dict()
+    spec = charts.tren_indikator(_laporan(load_dataset(2023, "Ajung"), settings)).to_dict()
     titles = [" ".join(panel["title"]["text"]) for panel in spec["concat"]]
     assert [t for t in titles if "negatif" in t] == [
         "3.2 Persentase Penduduk Miskin (indikator negatif: makin rendah makin baik)"
     ]
 
 
-def test_anggaran_program_amounts(umbulsari: DataSet, specs: dict) -> None:
+def test_anggaran_program_amounts(lap: Laporan, specs: dict) -> None:
     rows = _datasets(specs["anggaran_program"])["anggaran_program"]
-    tree = laporan.anggaran_tree(umbulsari)
+    tree = lap.anggaran_tree
     prog = tree[tree["level"] == "program"]
     assert [r["rupiah"] for r in rows if r["jenis"] == "Pagu"] == [fmt.rupiah(v) for v in prog["pagu"]]
     assert [r["rupiah"] for r in rows if r["jenis"] == "Realisasi"] == [fmt.rupiah(v) for v in prog["realisasi"]]
@@ -148,19 +154,19 @@ def test_anggaran_program_amounts(umbulsari: DataSet, specs: dict) -> None:
     assert "Rp 21,72 jt" in svg
 
 
-def test_anggaran_program_in_millions_when_small(umbulsari: DataSet) -> None:
+def test_anggaran_program_in_millions_when_small(umbulsari: DataSet, settings: Settings) -> None:
     sub = umbulsari.df("sub_kegiatan")
     sub = sub[sub["kode"] != "P1.K1.S1"].copy()
     sub.loc[sub["kode"] == "P1.K2.S1", ["pagu", "realisasi"]] = [500_000_000, 400_000_000]
-    spec = charts.anggaran_program(_replace(umbulsari, sub_kegiatan=sub)).to_dict()
+    spec = charts.anggaran_program(_laporan(umbulsari, settings, sub_kegiatan=sub)).to_dict()
     rows = _datasets(spec)["anggaran_program"]
     assert rows[0]["nilai"] == pytest.approx(500 + 41.57215 + 10 + 11.236739)
     assert "jt" in json.dumps(spec["layer"][0]["encoding"]["x"]["axis"])
 
 
-def test_capaian_vs_serapan_points(umbulsari: DataSet, settings: Settings, specs: dict) -> None:
+def test_capaian_vs_serapan_points(lap: Laporan, specs: dict) -> None:
     rows = _datasets(specs["capaian_vs_serapan"])["capaian_vs_serapan"]
-    eff = laporan.efisiensi_sasaran(umbulsari, settings)
+    eff = lap.efisiensi_sasaran
     assert [r["nomor"] for r in rows] == ["1", "2", "3", "4", "Keseluruhan"]
     assert [r["capaian"] for r in rows[:4]] == list(eff["capaian"])
     assert [r["serapan"] for r in rows[:4]] == pytest.approx(list(eff["serapan"]))
@@ -173,7 +179,7 @@ def test_capaian_vs_serapan_points(umbulsari: DataSet, settings: Settings, specs
 
 def test_capaian_vs_serapan_band_lines_with_the_selisih_method(umbulsari: DataSet) -> None:
     band = load_settings(overrides={"efisiensi": {"metode": "selisih", "ambang": 5}})
-    spec = charts.capaian_vs_serapan(umbulsari, band).to_dict()
+    spec = charts.capaian_vs_serapan(_laporan(umbulsari, band)).to_dict()
     lines = {d["garis"] for d in _datasets(spec)["capaian_vs_serapan_garis"]}
     assert lines == {"capaian = serapan", "+5 poin", "-5 poin"}
     rows = _datasets(spec)["capaian_vs_serapan"]
@@ -203,7 +209,7 @@ def test_other_predikat_scale_gets_theme_colours(umbulsari: DataSet) -> None:
     from lkip_helpers.paths import params_dir
 
     s86 = load_settings(params_dir() / "skala_permendagri86.yaml")
-    spec = charts.capaian_indikator(umbulsari, s86).to_dict()
+    spec = charts.capaian_indikator(_laporan(umbulsari, s86)).to_dict()
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert scale["domain"] == ["ST", "T", "S", "R", "SR"]
     assert scale["range"][0] == charts_theme.WARNA_PREDIKAT["AA"]
@@ -214,7 +220,7 @@ def test_other_predikat_scale_gets_theme_colours(umbulsari: DataSet) -> None:
 def test_na_capaian_is_labelled_not_drawn(umbulsari: DataSet, settings: Settings) -> None:
     tgt = umbulsari.df("target").copy()
     tgt.loc[(tgt["kode_indikator"] == "I1.1") & (tgt["versi"] == "pk_perubahan") & (tgt["tahun"] == 2023), "nilai"] = 0
-    spec = charts.capaian_indikator(_replace(umbulsari, target=tgt), settings).to_dict()
+    spec = charts.capaian_indikator(_laporan(umbulsari, settings, target=tgt)).to_dict()
     first = _datasets(spec)["capaian_indikator"][0]
     assert first["capaian"] is None
     assert first["capaian_teks"] == "n/a"
@@ -228,7 +234,7 @@ def test_empty_data_set_gives_a_message_not_an_error(name: str, umbulsari: DataS
         "target", "realisasi", "sub_kegiatan", "kegiatan", "program", "program_sasaran",
         "sdm_golongan", "sdm_pendidikan", "desa",
     )}
-    spec = BUILDERS[name](_replace(umbulsari, **empty), settings).to_dict()
+    spec = BUILDERS[name](_laporan(umbulsari, settings, **empty)).to_dict()
     assert "tidak" in json.dumps(spec).lower()  # "... tidak tersedia"
     charts_theme.spec_to_svg(spec)
 
@@ -242,7 +248,9 @@ def test_demo_data_set_charts(kecamatan: str, settings: Settings) -> None:
 
     ds = load_dataset(2023, kecamatan)
     assert ds.is_contoh
+    lap = _laporan(ds, settings)
     for build in BUILDERS.values():
-        spec = build(ds, settings).to_dict()
-        assert build(ds, settings).to_dict() == spec
+        spec = build(lap).to_dict()
+        assert build(lap).to_dict() == spec
+        assert build(_laporan(ds, settings)).to_dict() == spec
         charts_theme.spec_to_svg(spec)

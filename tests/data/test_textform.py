@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lkip_helpers import io as lkio
+from lkip_helpers import data as lkio
 from lkip_helpers.data import load, load_dataset, load_folder, write_folder
 from lkip_helpers.data.model import LOKASI, DataSet
 from lkip_helpers.data.schema import TABLES
-from lkip_helpers.errors import Level, Location, Problem
+from lkip_helpers.errors import DataError, Level, Location, Problem
 
 
 def _hashes(folder: Path) -> dict[str, str]:
@@ -155,7 +155,12 @@ def test_load_dataset_uses_paths(tmp_path: Path, dataset: DataSet, monkeypatch: 
     write_folder(dataset, tmp_path / "2023" / "gunung-sari")
     ds = load_dataset(2023, "Gunung Sari", base=tmp_path)
     assert ds.without_locations() == dataset.without_locations()
+    # no environment variable chooses the data: only a project root (LKIP_ROOT) does
     monkeypatch.setenv("LKIP_DATA", str(tmp_path))
+    with pytest.raises(DataError):
+        load_dataset(2023, "Gunung Sari")
+    write_folder(dataset, tmp_path / "proyek" / "data" / "2023" / "gunung-sari")
+    monkeypatch.setenv("LKIP_ROOT", str(tmp_path / "proyek"))
     assert load_dataset(2023, "Gunung Sari").kecamatan == "Contoh"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from lkip_helpers import charts_theme as ct
+from lkip_helpers.present import theme as ct
 
 
 def test_theme_is_registered_and_enabled() -> None:

@@ -1,8 +1,8 @@
-"""Report tables (lkip_helpers.present.tables) on the Umbulsari data set and on edited copies of it."""
+"""Report tables (lkip_helpers.present.tables) on the Umbulsari report and on reports of edited copies."""
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -12,44 +12,46 @@ import great_tables as gt
 import pandas as pd
 import pytest
 
-from lkip_helpers import display, tables
-from lkip_helpers.data import load
 from lkip_helpers.data.model import DataSet
+from lkip_helpers.present import KATALOG, display, tables, tampil
+from lkip_helpers.report.laporan import Laporan, buka
 from lkip_helpers.rules.settings import Settings, load_settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "2023"
 
 #: Every function returning a GT (or None), with how it is called.
-GT_FUNCTIONS: dict[str, Callable[[DataSet, Settings], Any]] = {
-    "asn_jabatan": lambda ds, s: tables.asn_jabatan(ds),
-    "asn_golongan": lambda ds, s: tables.asn_golongan(ds),
-    "pegawai_pendidikan": lambda ds, s: tables.pegawai_pendidikan(ds),
-    "profil_wilayah": lambda ds, s: tables.profil_wilayah(ds),
-    "daftar_desa": lambda ds, s: tables.daftar_desa(ds),
-    "matriks_renstra": lambda ds, s: tables.matriks_renstra(ds),
-    "matriks_renstra_lengkap": lambda ds, s: tables.matriks_renstra(ds, lengkap=True),
-    "rencana_kinerja_tahunan": lambda ds, s: tables.rencana_kinerja_tahunan(ds),
-    "indikator_kinerja_utama": lambda ds, s: tables.indikator_kinerja_utama(ds),
-    "perjanjian_kinerja": lambda ds, s: tables.perjanjian_kinerja(ds),
-    "perubahan_perjanjian_kinerja": lambda ds, s: tables.perubahan_perjanjian_kinerja(ds),
-    "anggaran_perjanjian_kinerja": lambda ds, s: tables.anggaran_perjanjian_kinerja(ds),
-    "skala_predikat": lambda ds, s: tables.skala_predikat(s),
-    "rumus_capaian": lambda ds, s: tables.rumus_capaian(s),
+GT_FUNCTIONS: dict[str, Callable[[Laporan], Any]] = {
+    "asn_jabatan": tables.asn_jabatan,
+    "asn_golongan": tables.asn_golongan,
+    "pegawai_pendidikan": tables.pegawai_pendidikan,
+    "profil_wilayah": tables.profil_wilayah,
+    "daftar_desa": tables.daftar_desa,
+    "matriks_renstra": tables.matriks_renstra,
+    "matriks_renstra_lengkap": lambda lap: tables.matriks_renstra(lap, lengkap=True),
+    "rencana_kinerja_tahunan": tables.rencana_kinerja_tahunan,
+    "indikator_kinerja_utama": tables.indikator_kinerja_utama,
+    "perjanjian_kinerja": tables.perjanjian_kinerja,
+    "perubahan_perjanjian_kinerja": tables.perubahan_perjanjian_kinerja,
+    "anggaran_perjanjian_kinerja": tables.anggaran_perjanjian_kinerja,
+    "skala_predikat": tables.skala_predikat,
+    "rumus_capaian": tables.rumus_capaian,
     "pengukuran_kinerja": tables.pengukuran_kinerja,
     "perbandingan_tahun": tables.perbandingan_tahun,
     "perbandingan_renstra": tables.perbandingan_renstra,
     "perbandingan_pembanding": tables.perbandingan_pembanding,
     "ikhtisar_capaian": tables.ikhtisar_capaian,
-    "program_pendukung": lambda ds, s: tables.program_pendukung(ds),
+    "program_pendukung": tables.program_pendukung,
     "efisiensi_sumber_daya": tables.efisiensi_sumber_daya,
-    "realisasi_anggaran": lambda ds, s: tables.realisasi_anggaran(ds),
-    "penghargaan": lambda ds, s: tables.penghargaan(ds),
+    "realisasi_anggaran": tables.realisasi_anggaran,
+    "penghargaan": tables.penghargaan,
     "daftar_pemeriksaan": tables.daftar_pemeriksaan,
     "temuan_pemeriksaan": tables.temuan_pemeriksaan,
 }
 MAY_BE_NONE = {"perubahan_perjanjian_kinerja", "penghargaan"}
 HTML_FUNCTIONS = {"bagan_organisasi": tables.bagan_organisasi, "pohon_kinerja": tables.pohon_kinerja}
+#: The catalogue entries that are tables or HTML diagrams (charts are tested in test_charts.py).
+TABEL_KATALOG = sorted(k for k, e in KATALOG.items() if e.jenis != "grafik")
 
 
 def html_of(result: Any) -> str:
@@ -64,9 +66,13 @@ def cells(html_text: str) -> list[str]:
 
 
 def edit(ds: DataSet, name: str, fn: Callable[[pd.DataFrame], pd.DataFrame]) -> DataSet:
-    """A copy of ``ds`` with records table ``name`` replaced by ``fn(copy)``."""
-    frame = fn(ds.df(name).copy())
-    return dataclasses.replace(ds, records={**ds.records, name: frame.reset_index(drop=True)})
+    """A what-if copy of ``ds`` with records table ``name`` replaced by ``fn(copy)``."""
+    return ds.dengan(**{name: fn(ds.df(name)).reset_index(drop=True)})
+
+
+def laporan_dari(ds: DataSet, settings: Settings) -> Laporan:
+    """The report object of an (edited) data set, checked again."""
+    return Laporan.dari_data_set(ds, settings)
 
 
 def synthetic() -> list[str]:
@@ -77,16 +83,22 @@ def synthetic() -> list[str]:
     )
 
 
+@functools.cache
+def synthetic_report(kecamatan: str) -> Laporan:
+    """The report of a synthetic data set, built once per test session."""
+    return buka(DATA / kecamatan)
+
+
 # --------------------------------------------------------------------------- every table
 @pytest.mark.parametrize("name", sorted(GT_FUNCTIONS))
-def test_every_table_renders_stable_html(name: str, umbulsari: DataSet, settings: Settings) -> None:
-    first = GT_FUNCTIONS[name](umbulsari, settings)
+def test_every_table_renders_stable_html(name: str, lap: Laporan) -> None:
+    first = GT_FUNCTIONS[name](lap)
     if first is None:
         assert name in MAY_BE_NONE
         return
     assert isinstance(first, gt.GT)
     a = first.as_raw_html()
-    b = GT_FUNCTIONS[name](umbulsari, settings).as_raw_html()
+    b = GT_FUNCTIONS[name](lap).as_raw_html()
     assert a == b, "two calls must give byte-identical HTML"
     assert 'id="lkip-' in a  # stable id, never a random one
     assert "None" not in cells(a)
@@ -94,23 +106,22 @@ def test_every_table_renders_stable_html(name: str, umbulsari: DataSet, settings
 
 
 @pytest.mark.parametrize("name", sorted(HTML_FUNCTIONS))
-def test_diagrams_are_stable_html(name: str, umbulsari: DataSet) -> None:
-    a, b = HTML_FUNCTIONS[name](umbulsari), HTML_FUNCTIONS[name](umbulsari)
+def test_diagrams_are_stable_html(name: str, lap: Laporan) -> None:
+    a, b = HTML_FUNCTIONS[name](lap), HTML_FUNCTIONS[name](lap)
     assert a == b
     assert a.startswith("<style>")
 
 
 @pytest.mark.parametrize("kecamatan", synthetic())
 @pytest.mark.parametrize("name", sorted(GT_FUNCTIONS))
-def test_every_table_on_a_synthetic_data_set(name: str, kecamatan: str, settings: Settings) -> None:
-    ds = load(DATA / kecamatan)
-    result = GT_FUNCTIONS[name](ds, settings)
+def test_every_table_on_a_synthetic_data_set(name: str, kecamatan: str) -> None:
+    result = GT_FUNCTIONS[name](synthetic_report(kecamatan))
     assert result is None and name in MAY_BE_NONE or isinstance(result, gt.GT)
 
 
 # --------------------------------------------------------------------------- key figures
-def test_tabel_3_1_figures(umbulsari: DataSet, settings: Settings) -> None:
-    html_text = tables.pengukuran_kinerja(umbulsari, settings).as_raw_html()
+def test_tabel_3_1_figures(lap: Laporan) -> None:
+    html_text = tables.pengukuran_kinerja(lap).as_raw_html()
     body = cells(html_text)
     for value in ("97,00%", "100,00%", "85,00%", "95,50%"):
         assert value in body
@@ -125,8 +136,8 @@ def test_tabel_3_1_figures(umbulsari: DataSet, settings: Settings) -> None:
     assert "Realisasi 2023" in html_text
 
 
-def test_tabel_3_8_figures(umbulsari: DataSet) -> None:
-    body = cells(tables.realisasi_anggaran(umbulsari).as_raw_html())
+def test_tabel_3_8_figures(lap: Laporan) -> None:
+    body = cells(tables.realisasi_anggaran(lap).as_raw_html())
     i = body.index("JUMLAH")
     assert body[i : i + 4] == ["JUMLAH", "4.231.208.525", "3.437.517.304", "81,24"]
     assert body.count("4.068.968.525") == 1  # program P1, computed from its sub kegiatan
@@ -134,42 +145,42 @@ def test_tabel_3_8_figures(umbulsari: DataSet) -> None:
     assert "75,02" in body  # P1.K1: the seed printed 100
 
 
-def test_tabel_3_8_indents_the_tree(umbulsari: DataSet) -> None:
-    html_text = tables.realisasi_anggaran(umbulsari).as_raw_html()
+def test_tabel_3_8_indents_the_tree(lap: Laporan) -> None:
+    html_text = tables.realisasi_anggaran(lap).as_raw_html()
     assert '<div style="padding-left:1.4em">Kegiatan:' in html_text
     assert '<div style="padding-left:2.8em">Sub Kegiatan:' in html_text
 
 
-def test_tabel_3_8_footnotes_a_stated_amount_that_differs(umbulsari: DataSet) -> None:
+def test_tabel_3_8_footnotes_a_stated_amount_that_differs(lap: Laporan) -> None:
     ds = edit(
-        umbulsari, "program", lambda df: df.assign(pagu=df["pagu"].where(df["kode"] != "P1", 4_231_208_525))
+        lap.ds, "program", lambda df: df.assign(pagu=df["pagu"].where(df["kode"] != "P1", 4_231_208_525))
     )
-    html_text = tables.realisasi_anggaran(ds).as_raw_html()
+    html_text = tables.realisasi_anggaran(laporan_dari(ds, lap.settings)).as_raw_html()
     assert "Tertulis di data Rp 4.231.208.525; dihitung dari sub kegiatan Rp 4.068.968.525." in html_text
 
 
-def test_tabel_1_tables_have_totals(umbulsari: DataSet) -> None:
-    assert cells(tables.asn_jabatan(umbulsari).as_raw_html())[-3:-1] == ["Jumlah", "19"]
-    assert cells(tables.asn_golongan(umbulsari).as_raw_html())[-3:] == ["Jumlah", "", "19"]
-    body = cells(tables.pegawai_pendidikan(umbulsari).as_raw_html())
+def test_tabel_1_tables_have_totals(lap: Laporan) -> None:
+    assert cells(tables.asn_jabatan(lap).as_raw_html())[-3:-1] == ["Jumlah", "19"]
+    assert cells(tables.asn_golongan(lap).as_raw_html())[-3:] == ["Jumlah", "", "19"]
+    body = cells(tables.pegawai_pendidikan(lap).as_raw_html())
     assert body[-12:] == ["", "Jumlah ASN", "19", "", "", "Jumlah Non ASN", "12", "", "", "Jumlah", "31", ""]
 
 
-def test_profil_footnotes_population_that_does_not_add_up(umbulsari: DataSet) -> None:
-    html_text = tables.profil_wilayah(umbulsari).as_raw_html()
+def test_profil_footnotes_population_that_does_not_add_up(lap: Laporan) -> None:
+    html_text = tables.profil_wilayah(lap).as_raw_html()
     assert "79.263 jiwa" in html_text
     assert "39.865 jiwa" in html_text
     assert "Laki-laki + perempuan = 79.233 jiwa" in html_text
     assert "64,44 km²" in html_text
 
 
-def test_desa_counts_status(umbulsari: DataSet) -> None:
-    body = cells(tables.daftar_desa(umbulsari).as_raw_html())
+def test_desa_counts_status(lap: Laporan) -> None:
+    body = cells(tables.daftar_desa(lap).as_raw_html())
     assert body[-2:] == ["Jumlah: 10 desa", "6 Mandiri, 4 Maju"]
 
 
-def test_tabel_3_2_years_and_spanners(umbulsari: DataSet, settings: Settings) -> None:
-    html_text = tables.perbandingan_tahun(umbulsari, settings).as_raw_html()
+def test_tabel_3_2_years_and_spanners(lap: Laporan) -> None:
+    html_text = tables.perbandingan_tahun(lap).as_raw_html()
     for spanner in (">TARGET<", ">REALISASI<", ">CAPAIAN<"):
         assert spanner in html_text
     body = cells(html_text)
@@ -177,29 +188,31 @@ def test_tabel_3_2_years_and_spanners(umbulsari: DataSet, settings: Settings) ->
     assert first_row[3:] == ["-", "80%", "100%", "-", "70%", "97%", "-", "87,50%", "97,00%"]
 
 
-def test_tabel_3_3_year_reached(umbulsari: DataSet, settings: Settings) -> None:
-    body = cells(tables.perbandingan_renstra(umbulsari, settings).as_raw_html())
+def test_tabel_3_3_year_reached(lap: Laporan) -> None:
+    body = cells(tables.perbandingan_renstra(lap).as_raw_html())
     assert "belum tercapai" in body
     assert "89,47%" in body
     ds = edit(
-        umbulsari,
+        lap.ds,
         "realisasi",
         lambda df: df.assign(
             nilai=df["nilai"].where(~((df["kode_indikator"] == "I1.1") & (df["tahun"] == 2023)), 100.0)
         ),
     )
-    assert "2023 (tahun ke-3)" in cells(tables.perbandingan_renstra(ds, settings).as_raw_html())
+    assert "2023 (tahun ke-3)" in cells(
+        tables.perbandingan_renstra(laporan_dari(ds, lap.settings)).as_raw_html()
+    )
 
 
-def test_tabel_3_4_benchmarks(umbulsari: DataSet, settings: Settings) -> None:
-    body = cells(tables.perbandingan_pembanding(umbulsari, settings).as_raw_html())
+def test_tabel_3_4_benchmarks(lap: Laporan) -> None:
+    body = cells(tables.perbandingan_pembanding(lap).as_raw_html())
     assert "+1,24" in body
     assert "+21,64" in body
     assert body.count("tidak ada standar pembanding") == 2
 
 
-def test_tabel_3_5_ticks(umbulsari: DataSet, settings: Settings) -> None:
-    html_text = tables.ikhtisar_capaian(umbulsari, settings).as_raw_html()
+def test_tabel_3_5_ticks(lap: Laporan) -> None:
+    html_text = tables.ikhtisar_capaian(lap).as_raw_html()
     body = cells(html_text)
     assert body.count("V") == 4 + 4 + 1  # four indicators, four sasaran averages, the overall average
     row = body.index("Indikator 3.1: Persentase Fasilitasi Peningkatan Kesejahteraan Masyarakat")
@@ -208,54 +221,55 @@ def test_tabel_3_5_ticks(umbulsari: DataSet, settings: Settings) -> None:
     assert "Sasaran 1: Terjaganya ketertiban umum" in html_text
 
 
-def test_tabel_3_5_follows_the_settings_scale(umbulsari: DataSet) -> None:
+def test_tabel_3_5_follows_the_settings_scale(lap: Laporan) -> None:
     s = load_settings("skala_permendagri86.yaml")
-    html_text = tables.ikhtisar_capaian(umbulsari, s).as_raw_html()
+    html_text = tables.ikhtisar_capaian(laporan_dari(lap.ds, s)).as_raw_html()
     assert "Sangat Tinggi" in html_text
     assert "Sangat Memuaskan" not in html_text
 
 
-def test_tabel_3_6_rows(umbulsari: DataSet) -> None:
-    body = cells(tables.program_pendukung(umbulsari).as_raw_html())
+def test_tabel_3_6_rows(lap: Laporan) -> None:
+    body = cells(tables.program_pendukung(lap).as_raw_html())
     assert "Rp 2.998.639.891".replace(" ", "\u00a0") in body
     assert "22 orang" in body
     assert "100,00%" in body
     assert body.count("n/a") == 4  # outputs without realisasi, each with a footnote
 
 
-def test_tabel_3_7_efficiency(umbulsari: DataSet, settings: Settings) -> None:
-    body = cells(tables.efisiensi_sumber_daya(umbulsari, settings).as_raw_html())
+def test_tabel_3_7_efficiency(lap: Laporan) -> None:
+    body = cells(tables.efisiensi_sumber_daya(lap).as_raw_html())
     assert body.count("Efisien") == 5
     assert body[-6:] == ["", "KESELURUHAN", "", "95,50%", "81,24%", "Efisien"]
     assert "72,71%" in body
 
 
-def test_pk_and_its_budget(umbulsari: DataSet) -> None:
-    html_text = tables.perjanjian_kinerja(umbulsari).as_raw_html()
+def test_pk_and_its_budget(lap: Laporan) -> None:
+    html_text = tables.perjanjian_kinerja(lap).as_raw_html()
     assert "Target PK Perubahan 2023 sama dengan target PK awal." in html_text
     assert "Target Tahun 2023" in html_text
-    budget = tables.anggaran_perjanjian_kinerja(umbulsari).as_raw_html()
+    budget = tables.anggaran_perjanjian_kinerja(lap).as_raw_html()
     assert "4.231.208.525" in budget
     assert "Empat Miliar Dua Ratus Tiga Puluh Satu Juta" in budget
 
 
-def test_pk_changes_shown_when_they_differ(umbulsari: DataSet) -> None:
-    assert tables.perubahan_perjanjian_kinerja(umbulsari) is None
+def test_pk_changes_shown_when_they_differ(lap: Laporan) -> None:
+    assert tables.perubahan_perjanjian_kinerja(lap) is None
     ds = edit(
-        umbulsari,
+        lap.ds,
         "target",
         lambda df: df.assign(
             nilai=df["nilai"].where(~((df["versi"] == "pk_awal") & (df["kode_indikator"] == "I2.1")), 80.0)
         ),
     )
-    body = cells(tables.perubahan_perjanjian_kinerja(ds).as_raw_html())
+    edited = laporan_dari(ds, lap.settings)
+    body = cells(tables.perubahan_perjanjian_kinerja(edited).as_raw_html())
     assert body.count("berubah") == 1
     assert body.count("tetap") == 3
-    assert "Target PK awal: 80." in tables.perjanjian_kinerja(ds).as_raw_html()
+    assert "Target PK awal: 80." in tables.perjanjian_kinerja(edited).as_raw_html()
 
 
-def test_renstra_matrix_has_both_versions(umbulsari: DataSet) -> None:
-    html_text = tables.matriks_renstra(umbulsari).as_raw_html()
+def test_renstra_matrix_has_both_versions(lap: Laporan) -> None:
+    html_text = tables.matriks_renstra(lap).as_raw_html()
     assert "Sebelum Perubahan" in html_text
     assert "Setelah Perubahan" in html_text
     assert html_text.index("Sebelum Perubahan") < html_text.index("Setelah Perubahan")
@@ -263,13 +277,13 @@ def test_renstra_matrix_has_both_versions(umbulsari: DataSet) -> None:
         assert f">{year}<" in html_text
     assert "B (60)" in html_text
     assert "1,5%" in html_text
-    full = tables.matriks_renstra(umbulsari, lengkap=True).as_raw_html()
+    full = tables.matriks_renstra(lap, lengkap=True).as_raw_html()
     assert "Strategi" in full
     assert "Koordinasi Ketentraman dan Ketertiban Umum" in full
 
 
-def test_rkt_uses_rkt_targets_and_plan_budget(umbulsari: DataSet) -> None:
-    html_text = tables.rencana_kinerja_tahunan(umbulsari).as_raw_html()
+def test_rkt_uses_rkt_targets_and_plan_budget(lap: Laporan) -> None:
+    html_text = tables.rencana_kinerja_tahunan(lap).as_raw_html()
     body = cells(html_text)
     assert "3.141.671.233" in body  # pagu murni of the gaji sub kegiatan
     assert "SKM Aparatur" in body
@@ -277,39 +291,38 @@ def test_rkt_uses_rkt_targets_and_plan_budget(umbulsari: DataSet) -> None:
     assert "Target RKT 2023 tidak tersedia; ditampilkan target PK Perubahan 2023." in html_text
 
 
-def test_iku_lists_iku_indicators(umbulsari: DataSet) -> None:
-    body = cells(tables.indikator_kinerja_utama(umbulsari).as_raw_html())
+def test_iku_lists_iku_indicators(lap: Laporan) -> None:
+    body = cells(tables.indikator_kinerja_utama(lap).as_raw_html())
     assert "SUKMA-e" in body
     assert "Persentase Penduduk Miskin" not in body
     assert body[0] == "1."
 
 
-def test_review_appendix_lists_every_check(umbulsari: DataSet, settings: Settings) -> None:
+def test_review_appendix_lists_every_check(lap: Laporan) -> None:
     from lkip_helpers.checks import CHECKS
 
-    body = cells(tables.daftar_pemeriksaan(umbulsari, settings).as_raw_html())
+    body = cells(tables.daftar_pemeriksaan(lap).as_raw_html())
     for c in CHECKS:
         assert c.code in body
-    findings = cells(tables.temuan_pemeriksaan(umbulsari, settings).as_raw_html())
+    findings = cells(tables.temuan_pemeriksaan(lap).as_raw_html())
     assert "profil.penduduk" in findings
     assert "PERINGATAN" in findings
 
 
 # --------------------------------------------------------------------------- n/a and capping
-def test_missing_realisasi_is_na_with_reason(umbulsari: DataSet, settings: Settings) -> None:
-    ds = edit(
-        umbulsari, "realisasi", lambda df: df[~((df["kode_indikator"] == "I1.1") & (df["tahun"] == 2023))]
-    )
-    html_text = tables.pengukuran_kinerja(ds, settings).as_raw_html()
+def test_missing_realisasi_is_na_with_reason(lap: Laporan) -> None:
+    ds = edit(lap.ds, "realisasi", lambda df: df[~((df["kode_indikator"] == "I1.1") & (df["tahun"] == 2023))])
+    edited = laporan_dari(ds, lap.settings)
+    html_text = tables.pengukuran_kinerja(edited).as_raw_html()
     assert "n/a" in cells(html_text)
     assert "n/a: realisasi belum tersedia." in html_text
     assert "Rata-rata dari 3 sasaran; 1 sasaran tanpa capaian tidak dihitung." in html_text
-    assert "n/a: realisasi belum tersedia." in tables.ikhtisar_capaian(ds, settings).as_raw_html()
+    assert "n/a: realisasi belum tersedia." in tables.ikhtisar_capaian(edited).as_raw_html()
 
 
-def test_target_zero_is_na_not_a_crash(umbulsari: DataSet, settings: Settings) -> None:
+def test_target_zero_is_na_not_a_crash(lap: Laporan) -> None:
     ds = edit(
-        umbulsari,
+        lap.ds,
         "target",
         lambda df: df.assign(
             nilai=df["nilai"].where(
@@ -318,19 +331,19 @@ def test_target_zero_is_na_not_a_crash(umbulsari: DataSet, settings: Settings) -
             )
         ),
     )
-    html_text = tables.pengukuran_kinerja(ds, settings).as_raw_html()
+    html_text = tables.pengukuran_kinerja(laporan_dari(ds, lap.settings)).as_raw_html()
     assert "target 0: capaian tidak dapat dihitung" in html_text
 
 
-def test_uncapped_capaian_is_a_footnote(umbulsari: DataSet, settings: Settings) -> None:
+def test_uncapped_capaian_is_a_footnote(lap: Laporan) -> None:
     ds = edit(
-        umbulsari,
+        lap.ds,
         "realisasi",
         lambda df: df.assign(
             nilai=df["nilai"].where(~((df["kode_indikator"] == "I1.1") & (df["tahun"] == 2023)), 107.81)
         ),
     )
-    html_text = tables.pengukuran_kinerja(ds, settings).as_raw_html()
+    html_text = tables.pengukuran_kinerja(laporan_dari(ds, lap.settings)).as_raw_html()
     assert "100,00%" in cells(html_text)
     assert "Capaian sebelum dibatasi 107,81%" in html_text
 
@@ -339,23 +352,24 @@ def test_uncapped_capaian_is_a_footnote(umbulsari: DataSet, settings: Settings) 
 EVIL = '<script>alert("x")</script> **tebal** & Co'
 
 
-def test_data_text_is_escaped(umbulsari: DataSet, settings: Settings) -> None:
-    ds = edit(umbulsari, "sasaran", lambda df: df.assign(uraian=df["uraian"].where(df["kode"] != "S1", EVIL)))
+def test_data_text_is_escaped(lap: Laporan) -> None:
+    ds = edit(lap.ds, "sasaran", lambda df: df.assign(uraian=df["uraian"].where(df["kode"] != "S1", EVIL)))
     ds = edit(ds, "organisasi", lambda df: df.assign(nama=df["nama"].where(df["kode"] != "camat", EVIL)))
     ds = edit(
         ds,
         "indikator",
         lambda df: df.assign(penanggung_jawab=df["penanggung_jawab"].where(df["kode"] != "I1.1", EVIL)),
     )
+    edited = laporan_dari(ds, lap.settings)
     outputs = [
-        tables.pengukuran_kinerja(ds, settings).as_raw_html(),
-        tables.ikhtisar_capaian(ds, settings).as_raw_html(),  # S1 is a group heading here
-        tables.matriks_renstra(ds).as_raw_html(),
-        tables.rencana_kinerja_tahunan(ds).as_raw_html(),
-        tables.indikator_kinerja_utama(ds).as_raw_html(),
-        tables.program_pendukung(ds).as_raw_html(),
-        tables.bagan_organisasi(ds),
-        tables.pohon_kinerja(ds),
+        tables.pengukuran_kinerja(edited).as_raw_html(),
+        tables.ikhtisar_capaian(edited).as_raw_html(),  # S1 is a group heading here
+        tables.matriks_renstra(edited).as_raw_html(),
+        tables.rencana_kinerja_tahunan(edited).as_raw_html(),
+        tables.indikator_kinerja_utama(edited).as_raw_html(),
+        tables.program_pendukung(edited).as_raw_html(),
+        tables.bagan_organisasi(edited),
+        tables.pohon_kinerja(edited),
     ]
     for html_text in outputs:
         assert "<script>" not in html_text
@@ -364,19 +378,19 @@ def test_data_text_is_escaped(umbulsari: DataSet, settings: Settings) -> None:
 
 
 # --------------------------------------------------------------------------- catalogue and display
-def test_catalogue_numbers_are_unique(umbulsari: DataSet, settings: Settings) -> None:
-    numbers = [e.nomor for e in tables.KATALOG.values() if e.nomor]
+def test_catalogue_numbers_are_unique() -> None:
+    numbers = [e.nomor for e in KATALOG.values() if e.nomor]
     assert len(numbers) == len(set(numbers))
     for key in ("pengukuran_kinerja", "realisasi_anggaran"):
-        entri = tables.KATALOG[key]
+        entri = KATALOG[key]
         assert entri.nomor.startswith("Tabel 3.")
 
 
-@pytest.mark.parametrize("key", sorted(tables.KATALOG))
-def test_tampil_every_entry(key: str, umbulsari: DataSet, settings: Settings) -> None:
-    shown = tables.tampil(key, umbulsari, settings)
+@pytest.mark.parametrize("key", TABEL_KATALOG)
+def test_tampil_every_entry(key: str, lap: Laporan) -> None:
+    shown = tampil(lap, key)
     assert isinstance(shown, display.Tampilan)
-    entri = tables.KATALOG[key]
+    entri = KATALOG[key]
     if key in {"perubahan_perjanjian_kinerja"}:
         assert shown.html == ""
         return
@@ -387,76 +401,76 @@ def test_tampil_every_entry(key: str, umbulsari: DataSet, settings: Settings) ->
     assert f'<figure class="{kind}"' in shown.html
     assert f'data-nomor="{entri.nomor}"' in shown.html
     assert shown.html.startswith('<div class="lkip-melintang">') == entri.melintang
-    assert shown.html == tables.tampil(key, umbulsari, settings).html
+    assert shown.html == tampil(lap, key).html
 
 
 def test_only_the_wide_lampiran_matrices_are_landscape() -> None:
-    wide = {k for k, e in tables.KATALOG.items() if e.melintang}
+    wide = {k for k, e in KATALOG.items() if e.melintang}
     assert wide == {"matriks_renstra_lengkap", "rencana_kinerja_tahunan"}
 
 
-def test_tampil_titles_and_sources(umbulsari: DataSet, settings: Settings) -> None:
-    t31 = tables.tampil("pengukuran_kinerja", umbulsari, settings).html
+def test_tampil_titles_and_sources(lap: Laporan) -> None:
+    t31 = tampil(lap, "pengukuran_kinerja").html
     assert "Pengukuran Realisasi Kinerja Tahun 2023 (sesuai PK Perubahan 2023)" in t31
     assert "Sumber data: PK Perubahan 2023, data realisasi kinerja tahun 2023" in t31
     assert "SUKMA-e" in t31
     assert 'id="tabel-3-1-gt"' in t31
-    t11 = tables.tampil("asn_jabatan", umbulsari, settings).html
+    t11 = tampil(lap, "asn_jabatan").html
     assert "Jumlah ASN Kecamatan Umbulsari berdasarkan Jabatan Periode Januari-Desember 2023" in t11
-    iku = tables.tampil("indikator_kinerja_utama", umbulsari, settings).html
+    iku = tampil(lap, "indikator_kinerja_utama").html
     assert "Nomor 800/036/35.09.10/2023" in iku
     with pytest.raises(KeyError, match="tidak dikenal"):
-        tables.tampil("tabel_9_9", umbulsari, settings)
+        tampil(lap, "tabel_9_9")
 
 
-def test_same_table_twice_gets_distinct_ids(umbulsari: DataSet, settings: Settings) -> None:
-    a = tables.tampil("indikator_kinerja_utama", umbulsari, settings).html
-    b = tables.tampil("indikator_kinerja_utama_lampiran", umbulsari, settings).html
+def test_same_table_twice_gets_distinct_ids(lap: Laporan) -> None:
+    a = tampil(lap, "indikator_kinerja_utama").html
+    b = tampil(lap, "indikator_kinerja_utama_lampiran").html
     assert 'id="tabel-2-2-gt"' in a
     assert 'id="tabel-l4-gt"' in b
 
 
 # --------------------------------------------------------------------------- planner text
-def test_narasi_lists_after_a_colon(umbulsari: DataSet) -> None:
-    shown = tables.narasi_sasaran(umbulsari, "S1", "uraian")
+def test_narasi_lists_after_a_colon(lap: Laporan) -> None:
+    shown = tables.narasi_sasaran(lap, "S1", "uraian")
     assert shown.html.count("<li>") == 5  # the five complaints; the closing paragraph is no item
     assert shown.html.count('<p class="lkip-paragraf">') >= 2
-    kedudukan = tables.narasi_laporan(umbulsari, "kedudukan_tugas_fungsi")
+    kedudukan = tables.narasi_laporan(lap, "kedudukan_tugas_fungsi")
     assert kedudukan.html.count("<li>") == 3
 
 
-def test_narasi_sasaran_kinds_and_headings(umbulsari: DataSet) -> None:
-    shown = tables.narasi_sasaran(umbulsari, "S1", ["faktor_pendukung", "permasalahan", "solusi"])
+def test_narasi_sasaran_kinds_and_headings(lap: Laporan) -> None:
+    shown = tables.narasi_sasaran(lap, "S1", ["faktor_pendukung", "permasalahan", "solusi"])
     assert "Faktor pendukung capaian:" in shown.html
     assert "Solusi yang direncanakan" in shown.html
-    assert tables.sasaran_diukur(umbulsari) == ["S1", "S2", "S3", "S4"]
-    head = tables.judul_sasaran(umbulsari, "S2")
+    assert tables.sasaran_diukur(lap) == ["S1", "S2", "S3", "S4"]
+    head = tables.judul_sasaran(lap, "S2")
     assert "Sasaran Strategis 2: Meningkatnya Kepuasan Masyarakat" in head.html
     assert "Indikator: IKM" in head.html
 
 
-def test_signatures(umbulsari: DataSet) -> None:
-    ttd = tables.tanda_tangan_laporan(umbulsari).html
+def test_signatures(lap: Laporan) -> None:
+    ttd = tables.tanda_tangan_laporan(lap).html
     assert "Umbulsari, 23 Februari 2024" in ttd
     assert "RONNY ARJUNANTO, SE" in ttd
     assert "197708272002121006" in ttd
-    pk = tables.tanda_tangan_dokumen(umbulsari, "pk_perubahan").html
+    pk = tables.tanda_tangan_dokumen(lap, "pk_perubahan").html
     assert "PIHAK PERTAMA" in pk
     assert "PIHAK KEDUA" in pk
     assert "Bupati Jember" in pk
     assert pk.index("PIHAK KEDUA") < pk.index("PIHAK PERTAMA")
-    sk = tables.tanda_tangan_dokumen(umbulsari, "sk_iku").html
+    sk = tables.tanda_tangan_dokumen(lap, "sk_iku").html
     assert "Plt. Camat Umbulsari" in sk
     assert "15 Maret 2023" in sk
-    assert "800/036/35.09.10/2023" in tables.identitas_dokumen(umbulsari, "sk_iku").html
+    assert "800/036/35.09.10/2023" in tables.identitas_dokumen(lap, "sk_iku").html
 
 
-def test_lists_from_the_data(umbulsari: DataSet) -> None:
-    assert len(tables.isu_strategis(umbulsari)) == 7
-    assert tables.daftar_tujuan(umbulsari)[0].startswith("Meningkatkan Kualitas Pelayanan")
-    assert len(tables.butir_narasi(umbulsari, "kendala")) == 6
-    assert tables.foto_kegiatan(umbulsari) == []
-    rpjmd = tables.acuan_rpjmd(umbulsari)
+def test_lists_from_the_data(lap: Laporan) -> None:
+    assert len(tables.isu_strategis(lap)) == 7
+    assert tables.daftar_tujuan(lap)[0].startswith("Meningkatkan Kualitas Pelayanan")
+    assert len(tables.butir_narasi(lap, "kendala")) == 6
+    assert tables.foto_kegiatan(lap) == []
+    rpjmd = tables.acuan_rpjmd(lap)
     assert rpjmd[0].startswith("Misi RPJMD: Membangun tata kelola")
     assert rpjmd[2].endswith("Meningkatnya Kepuasan Masyarakat atas Layanan Pemerintah")
-    assert "Perjanjian Kinerja Perubahan Tahun 2023" in tables.identitas_dokumen(umbulsari, "pk").html
+    assert "Perjanjian Kinerja Perubahan Tahun 2023" in tables.identitas_dokumen(lap, "pk").html
