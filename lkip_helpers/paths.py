@@ -22,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 __all__ = [
+    "chapter_name",
     "chapter_notebooks",
     "data_dir",
     "dataset_identity_problems",
@@ -47,6 +48,11 @@ def project_root() -> Path:
 def chapter_notebooks(folder: Path | None = None) -> list[Path]:
     """The chapter notebooks in reading order (``notebooks/NN_*.ipynb``)."""
     return sorted((folder or notebooks_dir()).glob("[0-9][0-9]_*.ipynb"))
+
+
+def chapter_name(index: int, path: Path) -> str:
+    """``01_pendahuluan.ipynb`` keeps its name; ``pendahuluan.ipynb`` -> ``01_pendahuluan``."""
+    return path.stem if re.match(r"^\d+_", path.stem) else f"{index + 1:02d}_{path.stem}"
 
 
 def data_dir() -> Path:

@@ -16,10 +16,13 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..render.atomic import FAILED_DIR, write_atomic
 from .task import Outcome, read_stamp
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 __all__ = ["IKHTISAR_DIR", "IndexRow", "index_rows", "overview_page", "write_index", "write_ringkasan"]
 
@@ -194,7 +197,7 @@ Disusun {time.strftime('%d-%m-%Y %H:%M')}. Klik judul kolom untuk mengurutkan.</
     return path
 
 
-def overview_page(nb: Any, kabupaten: str, tahun: int, is_contoh: bool) -> str:
+def overview_page(nb: NotebookNode, kabupaten: str, tahun: int, is_contoh: bool) -> str:
     """The executed overview notebook as an offline page (charts interactive, bundle once)."""
     from ..present import theme as charts_theme
     from ..present.display import TEKS_CONTOH

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..errors import RenderError
 from ..render.atomic import clear_failed, commit, keep_failed, staging_dir, write_atomic
-from .task import STAMP_FILE, Outcome, code_fingerprint, read_stamp
+from ..render.sidik import code_fingerprint
+from .task import STAMP_FILE, Outcome, read_stamp
 
 __all__ = ["OVERVIEW_NAME", "RINGKASAN_FILE", "kumpulkan", "overview_fingerprint", "overview_up_to_date", "render_overview"]
 

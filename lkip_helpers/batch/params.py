@@ -107,7 +107,7 @@ def load_params(path: str | Path, root: Path | None = None) -> BatchParams:
     return params_from_mapping(raw, root or project_root(), source=path)
 
 
-def params_from_mapping(raw: Any, root: Path, source: Path | None = None) -> BatchParams:
+def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> BatchParams:
     """Build :class:`BatchParams` from the YAML mapping (see :func:`load_params`)."""
     where = str(source or "parameter")
     if not isinstance(raw, Mapping):

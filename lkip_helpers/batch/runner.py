@@ -10,14 +10,13 @@ when its inputs changed.  One kecamatan failing never stops the others.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..paths import chapter_notebooks, notebooks_dir
+from ..paths import chapter_name, chapter_notebooks, notebooks_dir
 from ..rules.settings import default_settings_path
 from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
 from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
@@ -48,11 +47,6 @@ class BatchResult:
         """The kecamatan (and overview) that failed."""
         out = [o for o in self.outcomes if not o.ok]
         return out + ([self.ikhtisar] if self.ikhtisar is not None and not self.ikhtisar.ok else [])
-
-
-def chapter_name(index: int, path: Path) -> str:
-    """Name of an executed chapter (as :mod:`lkip_helpers.render.report` names it)."""
-    return path.stem if re.match(r"^\d+_", path.stem) else f"{index + 1:02d}_{path.stem}"
 
 
 def _settings_files(params: BatchParams) -> list[Path]:

@@ -24,13 +24,13 @@ from typing import Any
 from ..errors import DataError, Level, RenderError
 from ..paths import slug
 from ..render.atomic import FAILED_DIR, write_atomic
+from ..render.sidik import code_fingerprint
 from .memory import PeakMemory, release_memory
 
 __all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job"]
 
 #: Written into ``<out_dir>`` after a successful batch render: fingerprint and summary.
 STAMP_FILE = ".lkip-batch.json"
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 Emit = Callable[[dict[str, Any]], None]
 
@@ -100,24 +100,6 @@ def data_fingerprint(data: Path) -> list[list[str]]:
     if data.is_dir():
         return _hash_files(data.rglob("*"), data)
     return _hash_files([data], data.parent) if data.exists() else [["(tidak ada)", str(data)]]
-
-
-_CODE: dict[str, str] = {}
-
-
-def code_fingerprint() -> str:
-    """Hash of the package's code and templates (computed once per process)."""
-    if "code" not in _CODE:
-        from .._version import __version__
-
-        files = [
-            p
-            for p in _PACKAGE.rglob("*")
-            if p.suffix in {".py", ".j2", ".css", ".json", ".yaml"} and "__pycache__" not in p.parts
-        ]
-        record = [__version__, _hash_files(files, _PACKAGE)]
-        _CODE["code"] = hashlib.sha256(json.dumps(record).encode()).hexdigest()
-    return _CODE["code"]
 
 
 def fingerprint(job: Job, settings_files: Iterable[Path]) -> str:

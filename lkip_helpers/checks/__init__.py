@@ -37,6 +37,7 @@ from ..data.schema import TABLES
 from ..errors import Level, Problem
 from ._util import table_of
 from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
+from .ikm import check_ikm_jawaban
 from .kinerja import (
     check_huruf_skor,
     check_realisasi_tanpa_target,
@@ -67,6 +68,7 @@ __all__ = [
     "check_anggaran_rollup",
     "check_data_contoh",
     "check_identitas",
+    "check_ikm_jawaban",
     "check_huruf_skor",
     "check_kecamatan_lain",
     "check_mata_pencaharian",
@@ -206,6 +208,12 @@ CHECKS: tuple[Check, ...] = (
         "Teks laporan tidak menyebut tahun yang bukan milik laporan (tanda teks salinan).",
         check_tahun_asing,
         _P,
+    ),
+    Check(
+        "ikm.rentang",
+        "Setiap jawaban survei IKM bernilai 1, 2, 3 atau 4 untuk kesembilan unsur.",
+        check_ikm_jawaban,
+        _G,
     ),
     Check("instansi.data_contoh", "Data set bertanda data contoh, bukan data resmi.", check_data_contoh, _I),
     Check(

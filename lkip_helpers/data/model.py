@@ -103,6 +103,12 @@ class DataSet:
     origin: Path | None = None  # folder or workbook the data set was read from
     sources: tuple[SourceFile, ...] = ()
 
+    def __post_init__(self) -> None:
+        # Read-only views: a caller cannot swap a table or a field behind the checks' back;
+        # frames come out of df() as copies.
+        object.__setattr__(self, "records", MappingProxyType(dict(self.records)))
+        object.__setattr__(self, "fields", MappingProxyType({k: MappingProxyType(dict(v)) for k, v in self.fields.items()}))
+
     # -- access -----------------------------------------------------------------
     def df(self, name: str) -> pd.DataFrame:
         """Return a copy of records table ``name`` (an empty typed frame when absent).

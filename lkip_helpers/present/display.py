@@ -21,11 +21,16 @@ import html
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import theme as charts_theme
+
+if TYPE_CHECKING:
+    import altair as alt
+    import great_tables as gt
+    import pandas as pd
 
 __all__ = [
     "Tampilan",
@@ -159,7 +164,7 @@ def _table_html(table: Any, table_id: str) -> str:
     raise TypeError(msg)
 
 
-def tabel(table: Any, nomor: str, judul: str, sumber: str | None = None) -> Tampilan:
+def tabel(table: gt.GT | pd.DataFrame | str, nomor: str, judul: str, sumber: str | None = None) -> Tampilan:
     """A numbered table: a great_tables ``GT``, a DataFrame or an HTML string.
 
     HTML given as a string is trusted (it comes from the table builders); escape data
@@ -172,7 +177,7 @@ def tabel(table: Any, nomor: str, judul: str, sumber: str | None = None) -> Tamp
     return Tampilan(markup, f"{nomor} {judul}", metadata=meta)
 
 
-def gambar(chart: Any, nomor: str, judul: str, sumber: str | None = None) -> Tampilan:
+def gambar(chart: alt.TopLevelMixin | Mapping[str, Any], nomor: str, judul: str, sumber: str | None = None) -> Tampilan:
     """A numbered Altair chart, shown offline everywhere.
 
     The bundle holds the Vega-Lite spec, a static SVG and the figure HTML (with the SVG

@@ -8,12 +8,16 @@ title and source.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    import altair as alt
+    from great_tables import GT
+
+    from .display import Tampilan
 
 __all__ = [
     "KATALOG",
@@ -68,7 +72,7 @@ def tabel_desa(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["kecamatan", "status", "jumlah", "porsi"])
 
 
-def grafik_peringkat(df: pd.DataFrame) -> Any:
+def grafik_peringkat(df: pd.DataFrame) -> alt.Chart:
     """Bars of the average capaian per kecamatan, best first, coloured by predikat."""
     import altair as alt
 
@@ -89,7 +93,7 @@ def grafik_peringkat(df: pd.DataFrame) -> Any:
     )
 
 
-def grafik_sasaran(df: pd.DataFrame) -> Any:
+def grafik_sasaran(df: pd.DataFrame) -> alt.Chart:
     """Heat map kecamatan x sasaran; a drop-down picks one sasaran to highlight."""
     import altair as alt
 
@@ -113,7 +117,7 @@ def grafik_sasaran(df: pd.DataFrame) -> Any:
     )
 
 
-def grafik_serapan_capaian(df: pd.DataFrame) -> Any:
+def grafik_serapan_capaian(df: pd.DataFrame) -> alt.Chart:
     """Scatter: serapan anggaran (x) against average capaian (y), one point per kecamatan."""
     import altair as alt
 
@@ -132,7 +136,7 @@ def grafik_serapan_capaian(df: pd.DataFrame) -> Any:
     )
 
 
-def grafik_desa(df: pd.DataFrame) -> Any:
+def grafik_desa(df: pd.DataFrame) -> alt.Chart:
     """Stacked bars: share of desa per IDM status in each kecamatan; click the legend to filter."""
     import altair as alt
 
@@ -169,7 +173,7 @@ def saring(rows: Iterable[Mapping[str, Any]], pilih: Iterable[str] = ()) -> list
     return [r for r in rows if not wanted or str(r.get("kecamatan", "")).lower() in wanted]
 
 
-def tampil_kecamatan(df: pd.DataFrame) -> Any:
+def tampil_kecamatan(df: pd.DataFrame) -> GT:
     """The ranking table as a great_tables GT (Indonesian number format)."""
     from great_tables import GT
 
@@ -200,7 +204,7 @@ KATALOG: dict[str, tuple[Any, str, str, str, str]] = {
 }
 
 
-def tampil(kunci: str, df: pd.DataFrame) -> Any:
+def tampil(kunci: str, df: pd.DataFrame) -> Tampilan:
     """Show table or chart ``kunci`` of :data:`KATALOG` built from ``df``, with its number, title and source."""
     from . import display
 

@@ -22,7 +22,7 @@ import great_tables as gt
 
 from .. import fmt
 from . import charts, display
-from .tables import anggaran, bagan, kinerja, lampiran, perencanaan, profil
+from .tables import anggaran, bagan, kinerja, lampiran, perencanaan, profil, program
 from .tables._dasar import VERSI_LABEL, frame, missing, slug
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ KATALOG: dict[str, Entri] = {
         _dari("pengukuran_kinerja"),
     ),
     "program_pendukung": Entri(
-        kinerja.program_pendukung,
+        program.program_pendukung,
         "Tabel 3.6",
         _c("Target dan Realisasi Program dan Kegiatan Pendukung Sasaran Kecamatan {k} Tahun {t}"),
         lambda lap: _sumber_anggaran(lap) + f"; laporan output sub kegiatan {lap.tahun}",

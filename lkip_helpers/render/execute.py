@@ -180,7 +180,7 @@ def _first_line(source: str) -> str:
     return ""
 
 
-def normalise_notebook(nb: Any) -> Any:
+def normalise_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Strip run-specific metadata in place: timings, temp paths, random cell ids."""
     meta = nb.metadata
     pm = meta.get("papermill", {})
@@ -213,7 +213,7 @@ def execute_chapter(
     provenance: Provenance | None = None,
     kernel_manager_class: type | None = None,
     engine_name: str | None = None,
-) -> Any:
+) -> nbformat.NotebookNode:
     """Execute ``nb_path`` with ``parameters`` into ``out_path``; return the notebook.
 
     ``kernel_name=None`` runs the notebook on this Python (ipykernel of

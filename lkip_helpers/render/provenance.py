@@ -127,7 +127,7 @@ def provenance_markdown(prov: Provenance) -> str:
     )
 
 
-def provenance_cell(prov: Provenance) -> Any:
+def provenance_cell(prov: Provenance) -> nbformat.NotebookNode:
     """Return the provenance markdown cell (fixed id, tag ``lkip-provenance``)."""
     cell = nbformat.v4.new_markdown_cell(provenance_markdown(prov))
     cell["id"] = _CELL_ID
@@ -135,7 +135,7 @@ def provenance_cell(prov: Provenance) -> Any:
     return cell
 
 
-def add_provenance(nb: Any, prov: Provenance) -> Any:
+def add_provenance(nb: nbformat.NotebookNode, prov: Provenance) -> nbformat.NotebookNode:
     """Put the provenance cell first (replacing an older one) and into the metadata."""
     nb.cells = [c for c in nb.cells if PROVENANCE_TAG not in c.get("metadata", {}).get("tags", [])]
     nb.cells.insert(0, provenance_cell(prov))

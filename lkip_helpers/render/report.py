@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -12,17 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
+from ..paths import chapter_name
 from .atomic import clear_failed, commit, keep_failed, staging_dir, write_atomic
 from .execute import DEFAULT_TIMEOUT, execute_chapter
 from .pdf import html_to_pdf
 from .provenance import Provenance
+from .sidik import code_fingerprint
 from .stitch import ReportMeta, build_report, notebook_html
 
 __all__ = ["FINGERPRINT_FILE", "RenderResult", "render_report"]
 
 FORMATS = ("html", "pdf")
 FINGERPRINT_FILE = ".lkip-render.json"
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -38,25 +38,6 @@ class RenderResult:
     seconds: Mapping[str, float] = field(default_factory=dict)
 
 
-def _chapter_name(index: int, path: Path) -> str:
-    """``01_pendahuluan.ipynb`` keeps its name; ``pendahuluan.ipynb`` -> ``01_pendahuluan``."""
-    return path.stem if re.match(r"^\d+_", path.stem) else f"{index + 1:02d}_{path.stem}"
-
-
-def _code_fingerprint() -> str:
-    """Hash of the package's code and templates (a changed display layer re-renders)."""
-    digest = hashlib.sha256()
-    for file in sorted(_PACKAGE.rglob("*")):
-        if (
-            file.is_file()
-            and file.suffix in {".py", ".j2", ".css", ".json"}
-            and "__pycache__" not in file.parts
-        ):
-            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
 def _fingerprint(
     notebooks: Sequence[Path],
     parameters: Mapping[str, Any],
@@ -70,7 +51,7 @@ def _fingerprint(
         "meta": asdict(meta),
         "formats": sorted(formats),
         "provenance": provenance.as_dict(),
-        "code": _code_fingerprint(),
+        "code": code_fingerprint(),
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -139,7 +120,7 @@ def render_report(
         settings=dict(settings or {}),
         tanggal=meta.tanggal or None,
     )
-    names = [_chapter_name(i, p) for i, p in enumerate(paths)]
+    names = [chapter_name(i, p) for i, p in enumerate(paths)]
     fingerprint = _fingerprint(paths, parameters, meta, formats, provenance)
     seconds: dict[str, float] = {}
     if not force and _up_to_date(_result(out_dir, names, formats, True, seconds), fingerprint):

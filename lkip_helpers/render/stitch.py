@@ -261,7 +261,7 @@ def _split_for_lists(body: str) -> tuple[str, str]:
     return "", body
 
 
-def _load(nb: Any) -> Any:
+def _load(nb: nbformat.NotebookNode | str | Path) -> nbformat.NotebookNode:
     if isinstance(nb, str | Path):
         return nbformat.read(Path(nb), as_version=4)
     return nb
@@ -306,10 +306,10 @@ def stitch(notebooks: Sequence[Any], meta: ReportMeta, variant: str = "layar") -
     return build_report(notebooks, meta).html(variant)
 
 
-def notebook_html(nb: Any, title: str | None = None) -> str:
+def notebook_html(nb: nbformat.NotebookNode | str | Path, title: str | None = None) -> str:
     """Return one executed notebook as offline HTML with its code, for reviewers."""
-    nb = _load(nb)
-    name = title or nb.metadata.get("title") or "Notebook"
+    node = _load(nb)
+    name = title or node.metadata.get("title") or "Notebook"
     resources = {"lkip_title": name, "lkip_css": _asset("lkip.css") + _asset("notebook.css")}
-    body, _ = _exporter("lkip_notebook", with_code=True).from_notebook_node(nb, resources=resources)
+    body, _ = _exporter("lkip_notebook", with_code=True).from_notebook_node(node, resources=resources)
     return body

@@ -45,6 +45,7 @@ __all__ = [
     "perbandingan_renstra",
     "perbandingan_tahun",
     "program_pendukung",
+    "rata_rata",
     "ringkasan_anggaran",
     "versi_target",
 ]
@@ -112,16 +113,14 @@ def indikator_diukur(ds: DataSet, versi: str) -> pd.DataFrame:
     return out[cols]
 
 
-def pengukuran_kinerja(
-    ds: DataSet, settings: Settings, indikator: pd.DataFrame, versi: str
-) -> pd.DataFrame:
+def pengukuran_kinerja(settings: Settings, indikator: pd.DataFrame, nilai: pd.DataFrame) -> pd.DataFrame:
     """Tabel 3.1: target, realisasi and capaian of every measured indicator (``indikator``).
 
-    Rows carry ``no`` (the sasaran number), text forms ``target_teks`` /
-    ``realisasi_teks`` and the columns of :func:`~lkip_helpers.rules.capaian.capaian_frame`.
+    ``nilai`` is :func:`nilai_indikator` of the report year and version.  Rows carry
+    ``no`` (the sasaran number), text forms ``target_teks`` / ``realisasi_teks`` and the
+    columns of :func:`~lkip_helpers.rules.capaian.capaian_frame`.
     """
-    vals = nilai_indikator(ds, ds.tahun, versi)
-    df = indikator.merge(vals, on="kode_indikator", how="left")
+    df = indikator.merge(nilai, on="kode_indikator", how="left")
     df = capaian_frame(df, settings)
     df.insert(0, "no", df["no_sasaran"])
     df["target_teks"] = [fmt.nilai(_value(v), s) for v, s in zip(df["target"], df["satuan"], strict=True)]

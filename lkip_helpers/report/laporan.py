@@ -20,11 +20,12 @@ In JupyterLab::
 from __future__ import annotations
 
 import html
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 import pandas as pd
 
@@ -32,6 +33,7 @@ from .. import fmt
 from ..checks import Pemeriksaan, periksa, run_checks
 from ..data.model import LOKASI, DataSet
 from ..errors import DataError, Level, Location, Problem
+from ..rules.budget import Efisiensi, efisiensi
 from ..rules.capaian import RataRata
 from ..rules.ikm import Ikm, hitung_ikm, nrr_frame, validasi_jawaban
 from ..rules.settings import Settings, load_settings
@@ -138,7 +140,7 @@ class Laporan:
         with self._lock:
             if name not in self._cache:
                 self._cache[name] = compute()
-            return self._cache[name]  # type: ignore[no-any-return]
+            return cast(T, self._cache[name])  # the cache holds what compute() returned
 
     # ------------------------------------------------------------------ identity
     @property
@@ -179,7 +181,8 @@ class Laporan:
     @_figure
     def pengukuran_kinerja(self) -> pd.DataFrame:
         """Tabel 3.1: target, realisasi and capaian of every measured indicator."""
-        return figures.pengukuran_kinerja(self.ds, self.settings, self._frame("indikator_diukur"), self.versi_target)
+        nilai = self._nilai(self.tahun, self.versi_target)
+        return figures.pengukuran_kinerja(self.settings, self._frame("indikator_diukur"), nilai)
 
     @_figure
     def rata_rata(self) -> RataRata:
@@ -229,6 +232,11 @@ class Laporan:
         )
 
     @_figure
+    def efisiensi_keseluruhan(self) -> Efisiensi:
+        """The efficiency of the whole report: the average capaian against the total serapan (Tabel 3.7)."""
+        return efisiensi(self.rata_rata.nilai, self.ringkasan_anggaran.serapan, settings=self.settings.efisiensi)
+
+    @_figure
     def ikm(self) -> Ikm | None:
         """The IKM of the survey answers (``ikm_responden``); None without answers or with invalid ones."""
         answers = self.ds.df("ikm_responden")
@@ -246,8 +254,10 @@ class Laporan:
 
     def nilai_indikator(self, tahun: int, versi: str | None = None) -> pd.DataFrame:
         """Target (of ``versi``, default the report's) and realisasi of every indicator for ``tahun``."""
-        versi = versi or self.versi_target
-        return self._computed(f"nilai_indikator:{tahun}:{versi}", lambda: figures.nilai_indikator(self.ds, tahun, versi)).copy()
+        return self._nilai(tahun, versi or self.versi_target).copy()
+
+    def _nilai(self, tahun: int, versi: str) -> pd.DataFrame:
+        return self._computed(f"nilai_indikator:{tahun}:{versi}", lambda: figures.nilai_indikator(self.ds, tahun, versi))
 
     # ------------------------------------------------------------------ the planner's text
     def narasi(self, bagian: str) -> list[str]:
@@ -274,7 +284,7 @@ class Laporan:
     def _frame(self, nama: str) -> pd.DataFrame:
         """The kept frame itself (no copy): for building other figures, which never change it."""
         getattr(self, nama)
-        return self._cache[nama]  # type: ignore[no-any-return]
+        return cast(pd.DataFrame, self._cache[nama])
 
     def ringkasan(self) -> dict[str, Any]:
         """What the kabupaten index and overview show of this report (plain JSON data)."""
@@ -395,11 +405,15 @@ def _narasi_sasaran(ds: DataSet, kode_sasaran: str) -> dict[str, tuple[str, ...]
 
 
 def _clean(text: Any) -> str:
-    """The planner's text as the report prints it: no leading/trailing blanks, blank lines kept as breaks."""
+    """The planner's text as the report prints it.
+
+    Runs of spaces and single line breaks (a YAML or Excel cell wrapped by hand) become one
+    space; a blank line stays a paragraph break (``"\\n\\n"``).  Missing text is ``""``.
+    """
     if text is None or (isinstance(text, float) and text != text):
         return ""
-    lines = [line.rstrip() for line in str(text).strip().splitlines()]
-    return "\n".join(lines)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", str(text))]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _temuan_frame(temuan: Sequence[Problem]) -> pd.DataFrame:

@@ -92,3 +92,17 @@ def test_the_right_folder_passes_the_identity_check(tmp_path: Path) -> None:
     (copy / "instansi.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     renamed = copy.rename(copy.parent / "gunung-sari")
     assert not [p for p in periksa(renamed).temuan if p.code == "instansi.identitas"]
+
+
+def test_ikm_answers_outside_1_to_4_are_galat_naming_the_cell(tmp_path: Path) -> None:
+    """lkip check refuses what the IKM computation refuses (answers 0 and 5 used to pass)."""
+    folder = _copy(tmp_path, "umbulsari")
+    header = "responden,u1,u2,u3,u4,u5,u6,u7,u8,u9,layanan,tanggal\n"
+    (folder / "ikm_responden.csv").write_text(
+        header + "R1,4,4,4,4,4,4,4,4,4,,\nR2,0,3,3,3,3,3,3,3,5,,\n", encoding="utf-8"
+    )
+    bad = [p for p in periksa(folder).temuan if p.code == "ikm.rentang"]
+    assert [(p.location.row, p.location.column) for p in bad if p.location] == [(3, "u1"), (3, "u9")]
+    assert all(p.level is Level.GALAT for p in bad)
+    assert "R2" in bad[0].message
+    assert CliRunner().invoke(app, ["check", str(folder)]).exit_code == 1

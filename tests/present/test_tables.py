@@ -262,7 +262,9 @@ def test_pk_changes_shown_when_they_differ(lap: Laporan) -> None:
         ),
     )
     edited = laporan_dari(ds, lap.settings)
-    body = cells(tables.perubahan_perjanjian_kinerja(edited).as_raw_html())
+    changes = tables.perubahan_perjanjian_kinerja(edited)
+    assert changes is not None
+    body = cells(changes.as_raw_html())
     assert body.count("berubah") == 1
     assert body.count("tetap") == 3
     assert "Target PK awal: 80." in tables.perjanjian_kinerja(edited).as_raw_html()

@@ -18,7 +18,8 @@ def _indikator(ds: DataSet) -> pd.DataFrame:
 
 def _pengukuran(ds: DataSet, settings: Settings) -> tuple[pd.DataFrame, RataRata]:
     """Tabel 3.1 and the overall average, as the report object computes them."""
-    df = figures.pengukuran_kinerja(ds, settings, _indikator(ds), figures.versi_target(ds))
+    versi = figures.versi_target(ds)
+    df = figures.pengukuran_kinerja(settings, _indikator(ds), figures.nilai_indikator(ds, ds.tahun, versi))
     return df, figures.rata_rata(df, settings)
 
 

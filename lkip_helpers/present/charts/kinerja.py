@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from ... import fmt
-from ...rules.budget import CUKUP_EFISIEN, EFISIEN, TIDAK_EFISIEN, efisiensi
+from ...rules.budget import CUKUP_EFISIEN, EFISIEN, TIDAK_EFISIEN
 from .. import theme as charts_theme
 from ._dasar import (
     _BARIS,
@@ -252,7 +252,7 @@ def capaian_vs_serapan(lap: Laporan) -> Chart:
         return _pesan("capaian_vs_serapan", "Data capaian dan serapan per sasaran tidak tersedia.")
     rata = lap.rata_rata
     total = lap.ringkasan_anggaran
-    overall = efisiensi(rata.nilai, total.serapan, settings=lap.settings.efisiensi)
+    overall = lap.efisiensi_keseluruhan
     rows = []
     for r in eff.to_dict("records"):
         rows.append({

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from ... import fmt
 from ..._values import missing
-from ...rules.budget import efisiensi
 from ._kata import _alasan, _bilangan, _daftar, _predikat, _rows
 
 if TYPE_CHECKING:
@@ -75,7 +74,7 @@ def _efisiensi_keseluruhan(lap: Laporan) -> tuple[RataRata, RingkasanAnggaran, E
     """``(rata, ringkasan, Efisiensi)`` of the whole: the same call as Tabel 3.7's overall row."""
     rata = lap.rata_rata
     total = lap.ringkasan_anggaran
-    return rata, total, efisiensi(rata.nilai, total.serapan, settings=lap.settings.efisiensi)
+    return rata, total, lap.efisiensi_keseluruhan
 
 
 def _sebaran_efisiensi(eff: pd.DataFrame) -> str:

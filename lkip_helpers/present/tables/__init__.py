@@ -1,18 +1,18 @@
 """What the chapters show as tables: one function per report table, each returning a ``GT``.
 
-Every function is a pure function of the data set (and the settings where a rule is
-involved) and returns a great_tables ``GT`` with a stable id, so its HTML is the same
-on every run.  Numbers are formatted the Indonesian way (4.231.208.525; 95,50%), data
+Every function takes the report object (:class:`~lkip_helpers.report.laporan.Laporan`),
+lays out what it computed and returns a great_tables ``GT`` with a stable id, so its
+HTML is the same on every run.  Numbers are formatted the Indonesian way (4.231.208.525; 95,50%), data
 text is escaped, a capaian that cannot be computed shows ``n/a`` with its reason as a
 footnote.  Chapter notebooks show a table with its number, title and "Sumber data"
 line through :func:`tampil`::
 
-    from lkip_helpers import tables
-    tables.tampil("pengukuran_kinerja", ds, settings)      # Tabel 3.1
+    from lkip_helpers.present import tampil
+    tampil(lap, "pengukuran_kinerja")      # Tabel 3.1
 
 Modules, by chapter: :mod:`.profil` (BAB I), :mod:`.bagan` (organisation chart and
 pohon kinerja as HTML), :mod:`.perencanaan` (BAB II), :mod:`.kinerja` (BAB III A-B),
-:mod:`.anggaran` (Tabel 3.7-3.8), :mod:`.lampiran` (awards, ``lkip check``),
+:mod:`.program` (Tabel 3.6), :mod:`.anggaran` (Tabel 3.7-3.8), :mod:`.lampiran` (awards, ``lkip check``),
 :mod:`.teks` (the planner's text and signature blocks as written), :mod:`.katalog`
 (numbers, titles, sources).
 """
@@ -27,7 +27,6 @@ from .kinerja import (
     perbandingan_pembanding,
     perbandingan_renstra,
     perbandingan_tahun,
-    program_pendukung,
     rumus_capaian,
     skala_predikat,
 )
@@ -49,6 +48,7 @@ from .profil import (
     pegawai_pendidikan,
     profil_wilayah,
 )
+from .program import program_pendukung
 from .teks import (
     acuan_rpjmd,
     butir_narasi,

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, SupportsInt
 
 import great_tables as gt
 import pandas as pd
@@ -23,6 +23,11 @@ from ... import fmt
 from ..._values import missing
 from ...data.model import LOKASI, DataSet
 
+if TYPE_CHECKING:
+    # the type of great_tables labels (str, gt.html(...)); its module is private, the name is what
+    # GT.cols_label is annotated with
+    from great_tables._text import BaseText
+
 __all__ = [
     "STRIP",
     "VERSI_LABEL",
@@ -30,9 +35,11 @@ __all__ = [
     "Kolom",
     "baris",
     "buat_tabel",
+    "bulat",
     "frame",
     "gaya_rumah",
     "indentasi",
+    "jumlah_satuan",
     "missing",
     "nilai",
     "slug",
@@ -62,6 +69,14 @@ def value(v: Any) -> Any:
     return None if missing(v) else v
 
 
+def bulat(v: object) -> int:
+    """``int(v)`` of a cell already checked not missing (a year, an amount); TypeError for a non-number."""
+    if isinstance(v, str | SupportsInt):
+        return int(v)
+    msg = f"nilai {v!r} bukan bilangan"
+    raise TypeError(msg)
+
+
 def teks(v: Any, kosong: str = "") -> str:
     """Escape data text for a cell; a missing value gives ``kosong``."""
     return kosong if missing(v) else html.escape(str(v), quote=True)
@@ -89,6 +104,16 @@ def nilai(v: Any, satuan: Any = None) -> str:
     if missing(v):
         return STRIP
     return teks(fmt.nilai(v, None if missing(satuan) else str(satuan)))
+
+
+def jumlah_satuan(v: Any, satuan: Any) -> str:
+    """An amount with its unit, escaped: ``22 orang``, ``100%``; missing gives ``-``."""
+    if missing(v):
+        return STRIP
+    unit = "" if missing(satuan) else str(satuan).strip()
+    if unit == "%":
+        return teks(fmt.nilai(v, "%"))
+    return teks(f"{fmt.nilai(v)} {unit}".strip())
 
 
 def slug(text: str) -> str:
@@ -215,26 +240,28 @@ def buat_tabel(
     df = pd.DataFrame(data, columns=[*keys, *([kelompok] if kelompok else [])])
     g = gt.GT(df, id=id, groupname_col=kelompok, auto_align=False)
     g = g.fmt(lambda x: x, columns=keys)  # cells are HTML already escaped here
-    labels = {k.nama: (gt.html(k.label) if k.label_html else k.label) for k in kolom}
-    g = g.cols_label(**labels)
+    labels: dict[str, str | BaseText] = {
+        k.nama: (gt.html(k.label) if k.label_html else k.label) for k in kolom
+    }
+    g = g.cols_label(cases=labels)
     for rata in ("left", "right", "center"):
         cols = [k.nama for k in kolom if k.rata == rata]
         if cols:
-            g = g.cols_align(rata, columns=cols)  # type: ignore[arg-type]
+            g = g.cols_align(rata, columns=cols)
     widths = {k.nama: k.lebar for k in kolom if k.lebar}
     if any(w.endswith("%") for w in widths.values()):
         # Widths make great_tables use a fixed layout; with the full page width of the print
         # stylesheet, columns without a width would share the rest equally.  So widths are
         # used only as percentages (give every column one); otherwise the layout is automatic.
         g = g.cols_width(widths).tab_options(table_width="100%")
-    for label, cols in spanner:  # ids derive from the table id and the label: unique per table
-        g = g.tab_spanner(label, columns=list(cols))
+    for label, span_cols in spanner:  # ids derive from the table id and the label: unique per table
+        g = g.tab_spanner(label, columns=list(span_cols))
     g = g.tab_style(
         gt.style.text(align="center", v_align="middle", whitespace="normal"), gt.loc.column_labels()
     )
     if spanner:
-        labels = [label for label, _ in spanner]
-        g = g.tab_style(gt.style.text(whitespace="normal"), gt.loc.spanner_labels(ids=labels))
+        spanner_ids = [label for label, _ in spanner]
+        g = g.tab_style(gt.style.text(whitespace="normal"), gt.loc.spanner_labels(ids=spanner_ids))
     g = _vertical_top(g)
     bold = sorted(set(tebal_baris))
     if bold:

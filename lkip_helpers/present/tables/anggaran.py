@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 import great_tables as gt
 
 from ... import fmt
-from ...rules.budget import efisiensi
 from ...rules.settings import Settings
-from ._dasar import STRIP, Catatan, Kolom, buat_tabel, indentasi, missing, tebal, teks, value
+from ._dasar import STRIP, Catatan, Kolom, buat_tabel, bulat, indentasi, missing, tebal, teks, value
 
 if TYPE_CHECKING:
     from ...report.laporan import Laporan
@@ -25,7 +24,7 @@ def efisiensi_sumber_daya(lap: Laporan) -> gt.GT:
     """
     ds, settings = lap.ds, lap.settings
     df = lap.efisiensi_sasaran
-    _, rata = (lap.pengukuran_kinerja, lap.rata_rata)
+    rata = lap.rata_rata
     total = lap.ringkasan_anggaran
     prog = {p.kode: p.nama for p in ds.df("program").itertuples()}
     rows: list[dict[str, str]] = []
@@ -44,10 +43,10 @@ def efisiensi_sumber_daya(lap: Laporan) -> gt.GT:
             }
         )
         if missing(r.efisiensi):
-            notes.append(
-                Catatan(f"n/a: {r.efisiensi_alasan or 'efisiensi tidak dapat dinilai'}.", "label", i)
-            )
-    overall = efisiensi(rata.nilai, total.serapan, settings=settings.efisiensi)
+            alasan = r.efisiensi_alasan
+            reason = str(alasan) if alasan else "efisiensi tidak dapat dinilai"
+            notes.append(Catatan(f"n/a: {reason}.", "label", i))
+    overall = lap.efisiensi_keseluruhan
     rows.append(
         {
             "sasaran": "KESELURUHAN",
@@ -108,7 +107,7 @@ def realisasi_anggaran(lap: Laporan) -> gt.GT:
             no = ""
             bold.append(i)
         else:
-            level, prefix = _LEVEL[r.level]
+            level, prefix = _LEVEL[str(r.level)]
             name = teks(r.nama, "(tanpa nama)")
             label = indentasi(f"{tebal(prefix) if level == 0 else prefix}: {name}", level)
             if level == 0:
@@ -134,7 +133,7 @@ def realisasi_anggaran(lap: Laporan) -> gt.GT:
                 ("pagu", r.pagu_tertulis, r.pagu),
                 ("realisasi", r.realisasi_tertulis, r.realisasi),
             ):
-                if value(stated) is not None and int(stated) != int(computed):
+                if value(stated) is not None and bulat(stated) != bulat(computed):
                     notes.append(
                         Catatan(
                             f"Tertulis di data {fmt.rupiah(stated)}; dihitung dari sub kegiatan {fmt.rupiah(computed)}.",

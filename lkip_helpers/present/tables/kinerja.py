@@ -14,7 +14,17 @@ import great_tables as gt
 from ... import fmt
 from ...rules.capaian import METODE_LABEL
 from ...rules.settings import Settings
-from ._dasar import STRIP, VERSI_LABEL, Catatan, Kolom, buat_tabel, indentasi, missing, tebal, teks, value
+from ._dasar import (
+    STRIP,
+    VERSI_LABEL,
+    Catatan,
+    Kolom,
+    buat_tabel,
+    bulat,
+    missing,
+    teks,
+    value,
+)
 
 if TYPE_CHECKING:
     from ...report.laporan import Laporan
@@ -25,7 +35,6 @@ __all__ = [
     "perbandingan_pembanding",
     "perbandingan_renstra",
     "perbandingan_tahun",
-    "program_pendukung",
     "rumus_capaian",
     "skala_predikat",
 ]
@@ -152,13 +161,14 @@ def rumus_capaian(lap: Laporan) -> gt.GT:
 def pengukuran_kinerja(lap: Laporan) -> gt.GT:
     """Tabel 3.1: target, realisasi, capaian and predikat per indicator; RATA-RATA CAPAIAN row."""
     ds, settings = lap.ds, lap.settings
-    df, rata = (lap.pengukuran_kinerja, lap.rata_rata)
+    df, rata = lap.pengukuran_kinerja, lap.rata_rata
     t = ds.tahun
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
-    last = None
+    last: str | None = None  # kode_sasaran of the previous row
     for r in df.itertuples():
         i = len(rows)
+        kode_sasaran = str(r.kode_sasaran)
         row = {
             "indikator": teks(r.indikator),
             "target": nilai_sel(r.target, r.target_teks),
@@ -168,9 +178,9 @@ def pengukuran_kinerja(lap: Laporan) -> gt.GT:
             "capaian": _capaian_sel(r.capaian, r.capaian_mentah, r.alasan, "capaian", i, notes, settings),
             "predikat": _label_predikat(r.predikat, r.predikat_label),
         }
-        if r.kode_sasaran != last:
+        if kode_sasaran != last:
             row.update({"no": f"{r.no}", "sasaran": teks(r.sasaran)})
-            last = r.kode_sasaran
+            last = kode_sasaran
         if not missing(r.capaian):
             _metode_catatan(r.metode, r.arah, "capaian", i, notes)
         rows.append(row)
@@ -266,9 +276,10 @@ def perbandingan_renstra(lap: Laporan) -> gt.GT:
     awal = int(ds.instansi.get("renstra_awal") or ds.tahun)
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
-    last = None
+    last: str | None = None  # kode_sasaran of the previous row
     for r in df.itertuples():
         i = len(rows)
+        kode_sasaran = str(r.kode_sasaran)
         row = {
             "indikator": teks(r.indikator),
             "target": STRIP if missing(r.target_akhir) else teks(r.target_akhir_teks),
@@ -282,13 +293,13 @@ def perbandingan_renstra(lap: Laporan) -> gt.GT:
                 r.capaian_akhir, r.capaian_akhir_mentah, r.alasan, "capaian", i, notes, settings
             )
             row["tercapai"] = (
-                teks(f"{int(r.tahun_tercapai)} (tahun ke-{int(r.tahun_ke)})")
+                teks(f"{bulat(r.tahun_tercapai)} (tahun ke-{bulat(r.tahun_ke)})")
                 if not missing(r.tahun_tercapai)
                 else "belum tercapai"
             )
-        if r.kode_sasaran != last:
+        if kode_sasaran != last:
             row.update({"no": str(r.no), "sasaran": teks(r.sasaran)})
-            last = r.kode_sasaran
+            last = kode_sasaran
         rows.append(row)
     kolom = [
         Kolom("no", "No", "center"),
@@ -312,22 +323,23 @@ def perbandingan_pembanding(lap: Laporan) -> gt.GT:
     df = lap.perbandingan_pembanding
     rows: list[dict[str, str]] = []
     notes: list[Catatan] = []
-    last_ind = None
-    last_sas = None
+    last_ind: str | None = None  # kode_indikator and kode_sasaran of the previous row
+    last_sas: str | None = None
     for r in df.itertuples():
         i = len(rows)
+        kode_indikator, kode_sasaran = str(r.kode_indikator), str(r.kode_sasaran)
         row: dict[str, str] = {}
-        if r.kode_indikator != last_ind:
+        if kode_indikator != last_ind:
             row.update(
                 {
                     "indikator": teks(r.indikator),
                     "realisasi": nilai_sel(r.realisasi, r.realisasi_teks, r.realisasi_skor),
                 }
             )
-            last_ind = r.kode_indikator
-        if r.kode_sasaran != last_sas:
+            last_ind = kode_indikator
+        if kode_sasaran != last_sas:
             row.update({"no": str(r.no), "sasaran": teks(r.sasaran)})
-            last_sas = r.kode_sasaran
+            last_sas = kode_sasaran
         if missing(r.tingkat):
             row.update(
                 {
@@ -381,7 +393,7 @@ def _membaik(membaik: Any, selisih: Any) -> str:
 def ikhtisar_capaian(lap: Laporan) -> gt.GT:
     """Tabel 3.5: capaian per indicator and per sasaran average, with a "V" in its predikat column."""
     settings = lap.settings
-    df, rata = (lap.pengukuran_kinerja, lap.rata_rata)
+    df, rata = lap.pengukuran_kinerja, lap.rata_rata
     per = lap.capaian_sasaran.set_index("kode_sasaran")
     bands = list(reversed(settings.skala.bands))
     keys = {b.kode: f"p{n}" for n, b in enumerate(bands)}
@@ -460,97 +472,3 @@ def ikhtisar_capaian(lap: Laporan) -> gt.GT:
 def _label_kecil(text: str) -> str:
     """A column label in small regular type (a span: WeasyPrint ignores font-size on the th itself)."""
     return f'<span style="font-size:7pt;font-weight:normal">{teks(text)}</span>'
-
-
-# ------------------------------------------------------------------- Tabel 3.6
-def program_pendukung(lap: Laporan) -> gt.GT:
-    """Tabel 3.6: input (anggaran), output and outcome of every sub kegiatan, grouped by sasaran."""
-    df = lap.program_pendukung
-    rows: list[dict[str, str]] = []
-    notes: list[Catatan] = []
-    n = 0
-    if df.empty:
-        return buat_tabel(
-            [],
-            _kolom_36(),
-            id="lkip-program-pendukung",
-            catatan=[Catatan("Belum ada program yang dikaitkan dengan sasaran (program_sasaran).")],
-        )
-    shown: tuple[object, object, object] = (None, None, None)  # sasaran, program, kegiatan last shown
-    for (kode_sasaran, _kode_sub), grp in df.groupby(["kode_sasaran", "kode_sub_kegiatan"], sort=False):
-        first = grp.iloc[0]
-        no = value(first["no_sasaran"])
-        group = (
-            f"Sasaran Strategis {int(no)}: {first['sasaran']}"
-            if no is not None
-            else f"Sasaran: {first['sasaran'] or kode_sasaran}"
-        )
-        n += 1
-        lines = []
-        if shown[:2] != (kode_sasaran, first["kode_program"]):
-            lines.append(f"{tebal('Program')}: {teks(first['program'])}")
-        if shown != (kode_sasaran, first["kode_program"], first["kode_kegiatan"]):
-            lines.append(f"{tebal('Kegiatan')}: {teks(first['kegiatan'])}")
-        lines.append(f"{tebal('Sub Kegiatan')}: {teks(first['sub_kegiatan'])}")
-        shown = (kode_sasaran, first["kode_program"], first["kode_kegiatan"])
-        rows.append({"grup": group, "no": f"{n}.", "uraian": "<br>".join(lines)})
-        i = len(rows)
-        serapan = value(first["serapan"])
-        rows.append(
-            {
-                "grup": group,
-                "uraian": indentasi(f"{tebal('Input')}: Jumlah Dana/Anggaran", 1),
-                "target": fmt.rupiah(first["pagu"], kosong=STRIP).replace(" ", "\u00a0"),
-                "realisasi": fmt.rupiah(first["realisasi"], kosong=STRIP).replace(" ", "\u00a0"),
-                "persen": fmt.persen(serapan) if serapan is not None else STRIP,
-            }
-        )
-        if serapan is None:
-            notes.append(
-                Catatan("Serapan tidak dapat dihitung: pagu atau realisasi belum tersedia.", "persen", i)
-            )
-        for _, o in grp.iterrows():
-            if missing(o["output_indikator"]):
-                continue
-            i = len(rows)
-            cap = value(o["output_capaian"])
-            rows.append(
-                {
-                    "grup": group,
-                    "uraian": indentasi(f"{tebal('Output')}: {teks(o['output_indikator'])}", 1),
-                    "target": _jumlah(o["output_target"], o["output_satuan"]),
-                    "realisasi": _jumlah(o["output_realisasi"], o["output_satuan"]),
-                    "persen": fmt.persen(cap) if cap is not None else fmt.KOSONG,
-                }
-            )
-            if cap is None:
-                reason = (
-                    "realisasi output belum tersedia"
-                    if missing(o["output_realisasi"])
-                    else "target output 0 atau belum tersedia"
-                )
-                notes.append(Catatan(f"n/a: {reason}.", "persen", i))
-        if not missing(first["outcome"]):
-            rows.append(
-                {"grup": group, "uraian": indentasi(f"{tebal('Outcome')}: {teks(first['outcome'])}", 1)}
-            )
-    return buat_tabel(rows, _kolom_36(), id="lkip-program-pendukung", kelompok="grup", catatan=notes)
-
-
-def _kolom_36() -> list[Kolom]:
-    return [
-        Kolom("no", "No", "center"),
-        Kolom("uraian", "Program / Kegiatan / Sub Kegiatan"),
-        Kolom("target", "Target", "right"),
-        Kolom("realisasi", "Realisasi", "right"),
-        Kolom("persen", "%", "right"),
-    ]
-
-
-def _jumlah(v: Any, satuan: Any) -> str:
-    if missing(v):
-        return STRIP
-    unit = "" if missing(satuan) else str(satuan).strip()
-    if unit == "%":
-        return teks(fmt.nilai(v, "%"))
-    return teks(f"{fmt.nilai(v)} {unit}".strip())

@@ -19,6 +19,7 @@ from ._dasar import (
     buat_tabel,
     frame,
     indentasi,
+    jumlah_satuan,
     missing,
     nilai,
     teks,
@@ -118,10 +119,11 @@ def matriks_renstra(lap: Laporan, lengkap: bool = False) -> gt.GT:
                 first = len(rows)
                 for i in mine.itertuples() if len(mine) else [None]:
                     row = {"grup": label, "indikator": teks(i.nama) if i is not None else STRIP}
+                    kode, satuan = (None, None) if i is None else (str(i.kode), i.satuan)
                     for y in years:
-                        hit = _lookup(tgt, i.kode, f"renstra_{versi}", y) if i is not None else None
+                        hit = _lookup(tgt, kode, f"renstra_{versi}", y) if kode is not None else None
                         row[f"t{y}"] = (
-                            STRIP if hit is None else _target_teks(hit["nilai"], hit["skor"], i.satuan)
+                            STRIP if hit is None else _target_teks(hit["nilai"], hit["skor"], satuan)
                         )
                         graded = graded or (hit is not None and isinstance(value(hit["nilai"]), str))
                     rows.append(row)
@@ -204,10 +206,10 @@ def rencana_kinerja_tahunan(lap: Laporan) -> gt.GT:
             mine = mine[mine["kode"].isin(measured["kode_indikator"])]
         left: list[tuple[dict[str, str], Catatan | None]] = []
         for i in mine.itertuples():
-            hit = _lookup(tgt, i.kode, "rkt", tahun)
+            hit = _lookup(tgt, str(i.kode), "rkt", tahun)
             note = None
             if hit is None:
-                hit = _lookup(tgt, i.kode, lap.versi_target, tahun)
+                hit = _lookup(tgt, str(i.kode), lap.versi_target, tahun)
                 note = Catatan(
                     f"Target RKT {tahun} tidak tersedia; ditampilkan target {fallback} {tahun}.", "target"
                 )
@@ -230,11 +232,11 @@ def rencana_kinerja_tahunan(lap: Laporan) -> gt.GT:
                     if murni is None and amount is not None:
                         head["_catatan"] = "pagu"
                     if amount is not None:
-                        total[sk.kode] = int(amount)
+                        total[str(sk.kode)] = int(amount)
                     for m, o in enumerate(outs.itertuples() if len(outs) else [None]):
                         cell = {
                             "output": teks(o.indikator) if o is not None else STRIP,
-                            "target_out": _jumlah_satuan(o.target, o.satuan) if o is not None else STRIP,
+                            "target_out": jumlah_satuan(o.target, o.satuan) if o is not None else STRIP,
                         }
                         right.append({**head, **cell} if m == 0 else cell)
         height = max(len(left), len(right), 1)
@@ -243,9 +245,10 @@ def rencana_kinerja_tahunan(lap: Laporan) -> gt.GT:
             if j == 0:
                 row.update({"no": f"{n}.", "sasaran": teks(s.uraian)})
             if j < len(left):
-                row.update(left[j][0])
-                if left[j][1] is not None:
-                    notes.append(Catatan(left[j][1].teks, "target", len(rows)))
+                cells, note = left[j]
+                row.update(cells)
+                if note is not None:
+                    notes.append(Catatan(note.teks, "target", len(rows)))
             if j < len(right):
                 flag = right[j].pop("_catatan", None)
                 row.update(right[j])
@@ -274,16 +277,6 @@ def rencana_kinerja_tahunan(lap: Laporan) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-rkt", tebal_baris=[len(rows) - 1], spanner=spanner, catatan=notes)
 
 
-def _jumlah_satuan(v: Any, satuan: Any) -> str:
-    """An output amount with its unit: ``22 orang``, ``100%``."""
-    if missing(v):
-        return STRIP
-    unit = "" if missing(satuan) else str(satuan).strip()
-    if unit == "%":
-        return teks(fmt.nilai(v, "%"))
-    return teks(f"{fmt.nilai(v)} {unit}".strip())
-
-
 # --------------------------------------------------------------------------- IKU
 def indikator_kinerja_utama(lap: Laporan) -> gt.GT:
     """The IKU: kinerja utama, indicator, formula, penanggung jawab, sumber data.
@@ -297,7 +290,8 @@ def indikator_kinerja_utama(lap: Laporan) -> gt.GT:
     sas = frame(ds, "sasaran", "urutan")
     order = {k: i for i, k in enumerate(dict.fromkeys(lap.indikator_diukur["kode_sasaran"]))}
     rank = {k: (order.get(k, len(order)), i) for i, k in enumerate(sas["kode"])}
-    ind = ind.assign(_r=[rank.get(k, (len(order), len(rank))) for k in ind["kode_sasaran"]])
+    ranks = [rank.get(k, (len(order), len(rank))) for k in ind["kode_sasaran"]]
+    ind = ind.assign(_r=pd.Series(ranks, index=ind.index, dtype=object))
     ind = ind.sort_values(["_r", "urutan"], kind="stable")
     rows = [
         {
@@ -341,11 +335,11 @@ def _pk_rows(ds: DataSet, versi: str) -> list[dict[str, Any]]:
     ind = frame(ds, "indikator", "urutan").set_index("kode")
     sas = frame(ds, "sasaran", "urutan")
     order = {k: i for i, k in enumerate(sas["kode"])}
-    out = []
+    out: list[dict[str, Any]] = []
     for t in tgt.itertuples():
         if t.kode_indikator not in ind.index:
             continue
-        i = ind.loc[t.kode_indikator]
+        i = ind.loc[str(t.kode_indikator)]
         out.append(
             {
                 "kode": t.kode_indikator,
@@ -430,7 +424,7 @@ def perubahan_perjanjian_kinerja(lap: Laporan) -> gt.GT | None:
     rows = []
     for n, k in enumerate(kodes, 1):
         a, u = awal.get(k), ubah.get(k)
-        ref = u or a
+        ref = ubah[k] if k in ubah else awal[k]  # every kode is in one of the two
         if a is None:
             ket = "ditambahkan"
         elif u is None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import great_tables as gt
 
 from ... import fmt
 from ...data.schema import DESA_STATUS, STATUS_PEGAWAI
-from ._dasar import STRIP, Catatan, Kolom, buat_tabel, frame, missing, teks, value
+from ._dasar import STRIP, Catatan, Kolom, buat_tabel, bulat, frame, missing, teks, value
 
 if TYPE_CHECKING:
     from ...report.laporan import Laporan
@@ -24,11 +25,11 @@ __all__ = [
 
 
 def _no(n: object) -> str:
-    return f"{int(n)}." if not missing(n) else ""  # type: ignore[call-overload]
+    return f"{bulat(n)}." if not missing(n) else ""
 
 
-def _jumlah(values: object) -> int:
-    return int(sum(int(v) for v in values if not missing(v)))  # type: ignore[attr-defined]
+def _jumlah(values: Iterable[Any]) -> int:
+    return int(sum(bulat(v) for v in values if not missing(v)))
 
 
 def asn_jabatan(lap: Laporan) -> gt.GT:

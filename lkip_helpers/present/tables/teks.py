@@ -180,7 +180,7 @@ def _dokumen(lap: Laporan, jenis: str) -> dict[str, Any] | None:
         jenis = versi_pk(lap) or "pk_perubahan"
     df = frame(lap.ds, "dokumen", [])
     hit = df[df["jenis"] == jenis]
-    return None if hit.empty else {k: (None if missing(v) else v) for k, v in hit.iloc[0].items()}
+    return None if hit.empty else {str(k): (None if missing(v) else v) for k, v in hit.iloc[0].items()}
 
 
 def _blok_ttd(lines: Sequence[tuple[str, str | None]]) -> str:
@@ -303,7 +303,7 @@ def foto_kegiatan(lap: Laporan) -> list[display.Tampilan]:
     df = frame(ds, "foto", ["kode_sub_kegiatan", "urutan"])
     if df.empty:
         return []
-    names = {s.kode: s.nama for s in frame(ds, "sub_kegiatan", "urutan").itertuples()}
+    names = {str(s.kode): str(s.nama) for s in frame(ds, "sub_kegiatan", "urutan").itertuples()}
     order = {k: i for i, k in enumerate(names)}
     df = df.assign(_o=[order.get(k, len(order)) for k in df["kode_sub_kegiatan"]]).sort_values(
         ["_o", "urutan"], kind="stable"
@@ -311,7 +311,7 @@ def foto_kegiatan(lap: Laporan) -> list[display.Tampilan]:
     base = _folder(ds)
     out: list[display.Tampilan] = []
     for kode, grp in df.groupby("kode_sub_kegiatan", sort=False):
-        out.append(display.subsubbab(f"Dokumentasi Sub Kegiatan: {names.get(kode, kode)}"))
+        out.append(display.subsubbab(f"Dokumentasi Sub Kegiatan: {names.get(str(kode), str(kode))}"))
         for r in grp.itertuples():
             path = base / "foto" / str(r.berkas)
             if path.is_file():
