@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
-from ..paths import outputs_dir, project_root, slug
+from ..paths import dataset_in, outputs_dir, project_root, slug
 from ..render.report import FORMATS
 
 __all__ = ["BatchParams", "load_params"]
@@ -42,7 +42,7 @@ class BatchParams:
 
     def dataset(self, kecamatan: str) -> Path:
         """Folder (or workbook) of one kecamatan's data set."""
-        return _in_folder(self.data, kecamatan)
+        return dataset_in(self.data, kecamatan)
 
     def out_dir(self, kecamatan: str) -> Path:
         """``<keluaran>/<slug>/``."""
@@ -68,12 +68,6 @@ class BatchParams:
     def with_formats(self, formats: Sequence[str] | None) -> BatchParams:
         """The same batch with other output formats (validated)."""
         return self if not formats else replace(self, formats=_formats(formats, "--format"))
-
-
-def _in_folder(folder: Path, kecamatan: str) -> Path:
-    path = folder / slug(kecamatan)
-    workbook = folder / f"{slug(kecamatan)}.xlsx"
-    return workbook if not path.exists() and workbook.exists() else path
 
 
 def _path(value: Any, root: Path) -> Path:

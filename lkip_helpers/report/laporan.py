@@ -357,6 +357,16 @@ def buka(
     :class:`DataError` with every problem when the data set cannot be loaded or is
     not the one asked for.
     """
+    if not str(data).strip():
+        problem = Problem(
+            Level.GALAT,
+            "parameter.data",
+            "Parameter 'data' kosong. Isi dengan folder data set atau buku kerja .xlsx, "
+            "mis. data = \"../data/2023/umbulsari\".",
+            Location("parameter", column="data"),
+            expected="folder data set atau buku kerja .xlsx",
+        )
+        raise DataError.from_problems([problem])
     hasil = periksa(Path(data), Path(pengaturan) if pengaturan else None)
     lap = Laporan.dari_pemeriksaan(hasil)
     wrong = []

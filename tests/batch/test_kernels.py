@@ -53,11 +53,10 @@ def test_probe_notebook_is_byte_identical(tmp_path: Path) -> None:
 
 
 def test_fixture_chapters_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    copy_dataset("ajung", tmp_path / "data")
-    monkeypatch.setenv("LKIP_DATA", str(tmp_path / "data"))
+    data = copy_dataset("ajung", tmp_path / "data")
     for name, cells in CHAPTERS.items():
         nb = write_notebook(tmp_path / "nb" / f"{name}.ipynb", cells)
-        fresh, forked = _both(nb, tmp_path / "hasil", {"kecamatan": "Ajung", "tahun": 2023})
+        fresh, forked = _both(nb, tmp_path / "hasil", {"kecamatan": "Ajung", "tahun": 2023, "data": str(data)})
         assert fresh == forked, name
 
 

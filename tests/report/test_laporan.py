@@ -278,3 +278,8 @@ def test_buka_refuses_another_year() -> None:
 def test_buka_accepts_its_own_kecamatan_and_year() -> None:
     lap = buka(UMBULSARI, kecamatan="umbulsari", tahun=2023)
     assert (lap.kecamatan, lap.tahun) == ("Umbulsari", 2023)
+
+
+def test_an_empty_data_parameter_says_what_to_fill_in() -> None:
+    with pytest.raises(DataError, match="Parameter 'data' kosong"):
+        buka("")
