@@ -472,6 +472,22 @@ _TABLES: tuple[Table, ...] = (
         ),
         required=False,
     ),
+    Table(
+        "pemeriksaan",
+        "records",
+        "Temuan yang Diterima",
+        "Temuan PERINGATAN dari lkip check yang sudah ditelaah dan diterima perencana, dengan "
+        "alasannya (syarat edisi final; ditampilkan di lampiran untuk penelaah).",
+        (
+            _c("kode", T.KODE, "Kode temuan seperti tertulis di lkip check, mis. profil.penduduk.", required=True),
+            _c("tabel", T.KODE, "Tabel tempat temuan (mis. profil); kosong: semua temuan berkode ini."),
+            _c("baris", T.BULAT, "Baris tempat temuan (seperti di lkip check); kosong: semua baris."),
+            _c("kolom", T.KODE, "Kolom tempat temuan; kosong: semua kolom."),
+            _c("alasan", T.TEKS, "Mengapa temuan ini diterima (ditampilkan di lampiran).", required=True),
+        ),
+        required=False,
+        text_format="yaml",
+    ),
 )
 
 #: All tables, by name, in workbook order.

@@ -230,7 +230,7 @@ def _read_yaml_records(path: Path, rel: str, table: Table, problems: list[Proble
     if result is None:
         return None
     data, node = result
-    if data is None:
+    if data is None or data == []:  # an empty file or an empty list: an empty table (as written for one)
         return RawRecords(table, rel, None, list(table.column_names), header_row=None)
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         problems.append(
