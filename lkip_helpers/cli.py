@@ -58,10 +58,14 @@ def check(
         Path | None, typer.Option("--pengaturan", "-p", help="Berkas pengaturan (default params/default.yaml).")
     ] = None,
     tanpa_info: Annotated[bool, typer.Option("--tanpa-info", help="Jangan tampilkan temuan tingkat INFO.")] = False,
+    final: Annotated[
+        bool, typer.Option("--final", help="Periksa juga syarat edisi final dan daftarkan apa yang masih kurang.")
+    ] = False,
 ) -> None:
     """Periksa data set: kelengkapan, jenis isian dan konsistensi antartabel.
 
-    Keluar dengan status 1 bila ada GALAT, 0 bila hanya PERINGATAN/INFO.
+    Keluar dengan status 1 bila ada GALAT (dengan --final: bila edisi final belum
+    dapat disusun), 0 bila hanya PERINGATAN/INFO.
     """
     from .checks import periksa
     from .rules.settings import load_settings
@@ -70,9 +74,11 @@ def check(
     settings = load_settings(pengaturan)
     targets = [ds_path for p in paths for ds_path in _datasets_in(p)]
     totals = dict.fromkeys(Level, 0)
+    not_final = 0
     for ds_path in targets:
         console.print(f"[bold]Memeriksa {ds_path}[/bold]")
-        problems = list(periksa(ds_path, pengaturan, settings=settings).temuan)
+        hasil = periksa(ds_path, pengaturan, settings=settings)
+        problems = list(hasil.temuan)
         shown = [p for p in problems if not (tanpa_info and p.level is Level.INFO)]
         for problem in shown:
             _print_problem(console, problem)
@@ -82,14 +88,60 @@ def check(
         status = "[red]TIDAK LOLOS[/red]" if counts[Level.GALAT] else "[green]LOLOS[/green]"
         console.print(
             f"  {status}: {counts[Level.GALAT]} galat, {counts[Level.PERINGATAN]} peringatan, "
-            f"{counts[Level.INFO]} info\n"
+            f"{counts[Level.INFO]} info"
         )
+        syarat = hasil.syarat_final()
+        if final:
+            _print_final(console, syarat)
+        elif syarat:
+            console.print(f"  Edisi final: belum dapat disusun ({len(syarat)} hal; lihat lkip check --final).")
+        else:
+            console.print("  Edisi final: dapat disusun (lkip render --final).")
+        console.print()
+        not_final += bool(syarat)
     if len(targets) > 1:
         console.print(
             f"[bold]Jumlah ({len(targets)} data set):[/bold] {totals[Level.GALAT]} galat, "
             f"{totals[Level.PERINGATAN]} peringatan, {totals[Level.INFO]} info"
         )
-    raise typer.Exit(1 if totals[Level.GALAT] else 0)
+    raise typer.Exit(1 if totals[Level.GALAT] or (final and not_final) else 0)
+
+
+def _print_final(console: Console, syarat: list[Any]) -> None:
+    """What stands between the data and the final edition, grouped by what to do."""
+    if not syarat:
+        console.print("  [green]EDISI FINAL: dapat disusun[/green] (lkip render --final).")
+        return
+    console.print(f"  [red]EDISI FINAL: belum dapat disusun[/red] - {len(syarat)} hal harus diselesaikan:")
+    group = None
+    for n, s in enumerate(syarat, 1):
+        if s.kelompok != group:
+            group = s.kelompok
+            console.print(f"    {group}:", markup=False)
+        where = f"{s.temuan.location}: " if s.temuan.location else ""
+        extra = f" ({s.catatan})" if s.catatan else ""
+        console.print(f"      {n}. {where}{s.temuan.message}{extra}", markup=False)
+        if s.kelompok.startswith("Tanggapi"):
+            console.print(f"         untuk menerimanya: {_entri_pemeriksaan(s.temuan)}", markup=False)
+    console.print("  Temuan yang diterima ditulis di pemeriksaan.yaml (data set teks) atau sheet 'pemeriksaan'.",
+                  markup=False)
+
+
+def _entri_pemeriksaan(problem: Problem) -> str:
+    """The ``pemeriksaan.yaml`` entry that accepts ``problem`` (the planner adds the reason)."""
+    from .checks._util import table_of
+
+    loc = problem.location
+    parts = [f"kode: {problem.code}"]
+    table = table_of(loc)
+    if table:
+        parts.append(f"tabel: {table}")
+    if loc is not None and loc.row is not None:
+        parts.append(f"baris: {loc.row}")
+    if loc is not None and loc.column:
+        parts.append(f"kolom: {loc.column}")
+    parts.append("alasan: ...")
+    return "- " + ", ".join(parts)
 
 
 @app.command()
@@ -196,6 +248,10 @@ def render(
     ] = None,
     tahun: Annotated[int, typer.Option(help="Tahun laporan (tanpa --params).")] = 2023,
     force: Annotated[bool, typer.Option("--force", help="Susun ulang walaupun masukan tidak berubah.")] = False,
+    final: Annotated[
+        bool,
+        typer.Option("--final", help="Susun edisi final (ditolak bila lkip check --final masih menemukan kekurangan)."),
+    ] = False,
     format_: Annotated[str | None, typer.Option("--format", help="Format keluaran: html,pdf.")] = None,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses pekerja (bawaan: jumlah inti CPU).")
@@ -220,7 +276,7 @@ def render(
     else:
         names = names or ["Umbulsari"]
         batch = _year_params(tahun, names)
-    batch = batch.with_formats([format_] if format_ else None)
+    batch = batch.with_formats([format_] if format_ else None).with_final(final)
     reporter = make_reporter(console)
     try:
         result = run_batch(

@@ -35,7 +35,7 @@ __all__ = [
 
 LOCALE = "id"
 #: What a missing value prints as.
-KOSONG = "n/a"
+KOSONG = "t.d."  # tidak dapat dihitung (the reason goes in a footnote or the sentence)
 _GRADES = frozenset({"AA", "A", "BB", "B", "CC", "C", "D"})
 
 

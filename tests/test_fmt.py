@@ -35,12 +35,12 @@ def test_angka(x: object, desimal: int, text: str) -> None:
 
 @pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
 def test_missing_values(missing: object) -> None:
-    assert fmt.angka(missing) == "n/a"
-    assert fmt.persen(missing) == "n/a"
-    assert fmt.rupiah(missing) == "n/a"
-    assert fmt.terbilang(missing) == "n/a"
-    assert fmt.tanggal(missing) == "n/a"
-    assert fmt.nilai(missing, "%") == "n/a"
+    assert fmt.angka(missing) == "t.d."
+    assert fmt.persen(missing) == "t.d."
+    assert fmt.rupiah(missing) == "t.d."
+    assert fmt.terbilang(missing) == "t.d."
+    assert fmt.tanggal(missing) == "t.d."
+    assert fmt.nilai(missing, "%") == "t.d."
     assert fmt.persen(missing, kosong="-") == "-"
 
 

@@ -58,7 +58,7 @@ def test_first_cell_is_the_parameters_cell(name: str) -> None:
 def test_parameters_are_papermill_typed(name: str) -> None:
     declared = papermill.inspect_notebook(str(NOTEBOOKS / f"{name}.ipynb"))
     types = {k: v["inferred_type_name"] for k, v in declared.items()}
-    assert types == {"kecamatan": "str", "tahun": "int", "data": "str", "pengaturan": "str"}
+    assert types == {"kecamatan": "str", "tahun": "int", "data": "str", "pengaturan": "str", "final": "bool"}
     assert declared["tahun"]["help"].startswith("tahun laporan")
 
 
@@ -66,7 +66,7 @@ def test_parameters_are_papermill_typed(name: str) -> None:
 def test_second_cell_loads_and_shows_the_demo_banner(name: str) -> None:
     src = code_cells(read(name))[1].source
     # the chapter opens exactly the data set it is given, and refuses another kecamatan's or year's
-    assert "lap = buka(data, pengaturan, kecamatan=kecamatan, tahun=tahun)" in src
+    assert "lap = buka(data, pengaturan, kecamatan=kecamatan, tahun=tahun, final=final)" in src
     assert "banner_contoh() if lap.is_contoh" in src
 
 
@@ -124,7 +124,7 @@ def test_parameters_accepted_by_the_renderer() -> None:
     for name in CHAPTERS:
         validate_parameters(
             NOTEBOOKS / f"{name}.ipynb",
-            {"kecamatan": "Ajung", "tahun": 2023, "data": "/x", "pengaturan": "/y"},
+            {"kecamatan": "Ajung", "tahun": 2023, "data": "/x", "pengaturan": "/y", "final": True},
         )
 
 

@@ -22,6 +22,7 @@ __all__ = ["BatchParams", "load_params"]
 
 _KEYS = {
     "kabupaten", "provinsi", "tahun", "data", "keluaran", "format", "pengaturan", "batas_waktu_bab", "kecamatan",
+    "final",
 }
 
 
@@ -39,6 +40,7 @@ class BatchParams:
     batas_waktu_bab: float | None = 600
     provinsi: str = ""
     sumber: Path | None = None  # the YAML file it was read from
+    final: bool = False  # render the final edition (refused per kecamatan while lkip check --final finds anything)
 
     def dataset(self, kecamatan: str) -> Path:
         """Folder (or workbook) of one kecamatan's data set."""
@@ -64,6 +66,10 @@ class BatchParams:
             )
             raise SettingsError(msg)
         return replace(self, kecamatan=tuple(dict.fromkeys(chosen)))
+
+    def with_final(self, final: bool) -> BatchParams:
+        """The same batch, final edition when ``final`` (a parameter set's ``final: true`` stays)."""
+        return replace(self, final=self.final or final)
 
     def with_formats(self, formats: Sequence[str] | None) -> BatchParams:
         """The same batch with other output formats (validated)."""
@@ -130,6 +136,9 @@ def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> 
         formats = _formats(raw.get("format", list(FORMATS)), "'format'")
     except SettingsError as exc:
         problems.append(str(exc))
+    final = raw.get("final", False)
+    if not isinstance(final, bool):
+        problems.append(f"'final' harus true atau false, bukan {final!r}")
     if problems:
         msg = f"Parameter {where} tidak valid ({len(problems)} masalah):\n" + "\n".join(f"  - {p}" for p in problems)
         raise SettingsError(msg)
@@ -146,4 +155,5 @@ def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> 
         pengaturan=_path(pengaturan, root) if pengaturan else None,
         batas_waktu_bab=float(limit) if limit is not None else None,
         sumber=source,
+        final=bool(final),
     )

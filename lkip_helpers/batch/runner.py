@@ -72,6 +72,7 @@ def plan(params: BatchParams, notebooks: Sequence[Path], force: bool = False) ->
             formats=params.formats,
             pengaturan=str(params.pengaturan) if params.pengaturan else None,
             batas_waktu_bab=params.batas_waktu_bab,
+            final=params.final,
         )
         job = replace(job, fingerprint=fingerprint(job, settings_files))
         stamp = read_stamp(Path(job.out_dir))

@@ -50,6 +50,7 @@ class Job:
     # kecamatan and tahun are always those of the checked data set)
     kernel_env: Mapping[str, str] = field(default_factory=dict)
     batas_waktu_bab: float | None = 600
+    final: bool = False  # the final edition was asked for
     fingerprint: str = ""
 
     @property
@@ -112,6 +113,7 @@ def fingerprint(job: Job, settings_files: Iterable[Path]) -> str:
         "kecamatan": job.kecamatan,
         "tahun": job.tahun,
         "parameters": dict(job.parameters),
+        "final": job.final,
         "formats": sorted(job.formats),
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode()).hexdigest()
@@ -139,14 +141,14 @@ def _one_line(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _data_failure(job: Job, err: DataError, start: float) -> Outcome:
+def _data_failure(job: Job, err: DataError, start: float, tahap: str = "data") -> Outcome:
     errors = [p for p in err.problems if p.level is Level.GALAT] or list(err.problems)
     first = str(errors[0]) if errors else str(err)
     more = f" (+{len(errors) - 1} galat lain)" if len(errors) > 1 else ""
     report = Path(job.out_dir) / FAILED_DIR / "masalah-data.txt"
     write_atomic(report, "\n".join(str(p) for p in err.problems) + "\n")
     return Outcome(
-        job.kecamatan, "gagal", time.perf_counter() - start, "data", _one_line(first) + more,
+        job.kecamatan, "gagal", time.perf_counter() - start, tahap, _one_line(first) + more,
         str(report), out_dir=job.out_dir,
     )
 
@@ -194,7 +196,10 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
         blocking = [p for p in hasil.temuan if p.code in _BLOCKING]
         if blocking:
             raise DataError.from_problems(blocking)
-        lap = Laporan.dari_pemeriksaan(hasil)
+        if job.final and hasil.ds is not None and hasil.syarat_final():
+            refused = DataError.from_problems([s.sebagai_galat() for s in hasil.syarat_final()])
+            return _data_failure(job, refused, start, tahap="edisi final")
+        lap = Laporan.dari_pemeriksaan(hasil, final=job.final)
         try:
             ringkasan = lap.ringkasan()
         except Exception as exc:  # noqa: BLE001 - the report may still render; the index says why not
@@ -212,6 +217,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
             "tahun": lap.tahun,
             "data": str(data),
             "pengaturan": str(pengaturan) if pengaturan else "",
+            "final": lap.is_final,
         }
         parameters.update({k: v for k, v in job.parameters.items() if k not in parameters})
         result = render_report(

@@ -37,7 +37,15 @@ from ..data.schema import TABLES
 from ..errors import Level, Problem
 from ._util import table_of
 from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
+from .final import Syarat, Tanggapan, penerimaan_usang, syarat_final, tanggapan
 from .ikm import check_ikm_jawaban
+from .kelengkapan import (
+    check_dokumen_lengkap,
+    check_pohon_anggaran,
+    check_realisasi_tahun,
+    check_target_pk,
+    check_ttd_laporan,
+)
 from .kinerja import (
     check_huruf_skor,
     check_realisasi_tanpa_target,
@@ -64,9 +72,12 @@ __all__ = [
     "CHECKS",
     "Check",
     "Pemeriksaan",
+    "Syarat",
+    "Tanggapan",
     "check_anggaran_komposisi",
     "check_anggaran_rollup",
     "check_data_contoh",
+    "check_dokumen_lengkap",
     "check_identitas",
     "check_ikm_jawaban",
     "check_huruf_skor",
@@ -75,8 +86,10 @@ __all__ = [
     "check_output_selisih",
     "check_output_tanpa_realisasi",
     "check_penduduk",
+    "check_pohon_anggaran",
     "check_program_tanpa_sasaran",
     "check_realisasi_melebihi_pagu",
+    "check_realisasi_tahun",
     "check_realisasi_tanpa_target",
     "check_sasaran_tanpa_indikator",
     "check_sasaran_tanpa_program",
@@ -84,11 +97,15 @@ __all__ = [
     "check_tahun_asing",
     "check_tanggal_dokumen",
     "check_tanggal_ttd",
+    "check_ttd_laporan",
     "check_target_beda_versi",
     "check_target_nol",
+    "check_target_pk",
     "check_target_tanpa_realisasi",
     "periksa",
     "run_checks",
+    "syarat_final",
+    "tanggapan",
 ]
 
 CheckFn = Callable[["DataSet", "Settings | None"], list[Problem]]
@@ -215,6 +232,36 @@ CHECKS: tuple[Check, ...] = (
         check_ikm_jawaban,
         _G,
     ),
+    Check(
+        "kelengkapan.ttd_laporan",
+        "Nama, pangkat, NIP Camat serta tempat dan tanggal tanda tangan laporan terisi.",
+        check_ttd_laporan,
+        _P,
+    ),
+    Check(
+        "kelengkapan.dokumen",
+        "Perjanjian Kinerja tahun laporan (para pihak, tempat, tanggal) dan SK IKU (nomor, tanggal, penandatangan) terisi.",
+        check_dokumen_lengkap,
+        _P,
+    ),
+    Check(
+        "kelengkapan.target_pk",
+        "Setiap Indikator Kinerja Utama punya target tahun laporan pada versi target laporan.",
+        check_target_pk,
+        _P,
+    ),
+    Check(
+        "kelengkapan.realisasi_tahun",
+        "Realisasi tahun laporan ada, dan tidak ada realisasi tahun sesudah tahun laporan.",
+        check_realisasi_tahun,
+        _P,
+    ),
+    Check(
+        "kelengkapan.pohon_anggaran",
+        "Anggaran tahun laporan diisi lengkap sampai sub kegiatan.",
+        check_pohon_anggaran,
+        _P,
+    ),
     Check("instansi.data_contoh", "Data set bertanda data contoh, bukan data resmi.", check_data_contoh, _I),
     Check(
         "tanggal.ttd",
@@ -270,6 +317,17 @@ class Pemeriksaan:
     pengaturan: Path | None = None
 
     @property
+    def tanggapan(self) -> tuple[Tanggapan, ...]:
+        """Every finding with the planner's acceptance from the table ``pemeriksaan`` (if any)."""
+        return tanggapan(self.ds, self.temuan)
+
+    def syarat_final(self) -> list[Syarat]:
+        """What must still be done for the final edition (empty: the final edition can be rendered)."""
+        if self.ds is None:
+            return [Syarat("Perbaiki galat", p) for p in self.temuan if p.level is Level.GALAT]
+        return syarat_final(self.ds, self.temuan)
+
+    @property
     def lolos(self) -> bool:
         """True when the data set was loaded and no finding is a GALAT."""
         return self.ds is not None and not any(p.level is Level.GALAT for p in self.temuan)
@@ -299,4 +357,5 @@ def periksa(sumber: Path, pengaturan: Path | None = None, settings: Settings | N
         problems = problems or list(err.problems)
     if ds is not None:
         problems.extend(run_checks(ds, settings))
+        problems.extend(penerimaan_usang(ds, problems))
     return Pemeriksaan(Path(sumber), settings, ds, tuple(problems), pengaturan)

@@ -274,7 +274,7 @@ def check_target_tanpa_realisasi(ds: DataSet, settings: Settings | None = None) 
                 continue
             message = (
                 f"Target {tahun} {_nama(indikator, kode)} ({_versi(versi)}: {nilai_teks(row['nilai'])}) "
-                f"tidak punya realisasi tahun {tahun}; capaiannya akan tampil 'n/a'. Isi tabel realisasi "
+                f"tidak punya realisasi tahun {tahun}; capaiannya akan tampil 't.d.' (tidak dapat dihitung). Isi tabel realisasi "
                 f"(nilai, atau skor untuk indikator huruf)."
             )
             out.append(
@@ -310,7 +310,7 @@ def check_target_nol(ds: DataSet, settings: Settings | None = None) -> list[Prob
                 continue
             message = (
                 f"Target {tahun} {_nama(indikator, kode)} ({_versi(versi)}) bernilai 0: capaian tidak dapat "
-                f"dihitung (pembagian dengan nol) dan akan tampil 'n/a'. Periksa targetnya, atau jelaskan "
+                f"dihitung (pembagian dengan nol) dan akan tampil 't.d.' (tidak dapat dihitung). Periksa targetnya, atau jelaskan "
                 f"di narasi bila target 0 memang disengaja."
             )
             out.append(

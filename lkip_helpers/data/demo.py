@@ -9,6 +9,13 @@ report built from it carries the "DATA CONTOH - bukan data resmi" banner.
 Variation that exercises the report: some indicators miss their target, some
 kecamatan measure a negative indicator (persentase penduduk miskin), grades
 vary, budgets absorb between ~70% and ~99%.
+
+Every demo data set holds IKM survey answers (``ikm_responden``, 20-40
+respondents, nine unsur answered 1..4) drawn around the kecamatan's own IKM
+realisasi of the report year: in about half of the kecamatan the survey gives
+exactly that realisasi (to two decimals, weight 1/9), in the others it differs
+by 0,5 to 5 points, so the check ``ikm.realisasi`` has something to find.  The
+answers come from a generator of their own, so adding them changed nothing else.
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ import random
 import re
 import zlib
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +50,11 @@ _TITLES = ("S.Sos", "SE", "S.STP, M.Si", "SH", "S.AP", "SE, MM")
 _SYL = ("su", "ka", "wi", "ja", "ran", "mo", "lo", "sa", "ri", "ngan", "tu", "re", "jo", "ba", "ta",
         "gung", "wu", "lu", "pan", "ti", "se", "kar", "do", "ma")
 _DESA_STATUS_WEIGHTS = (("Mandiri", 3), ("Maju", 4), ("Berkembang", 3), ("Tertinggal", 1))
+_LAYANAN = ("Administrasi Kependudukan", "Surat Keterangan", "Legalisasi Dokumen", "Rekomendasi Perizinan",
+            "Pelayanan Terpadu Kecamatan")
+#: Names of an indicator whose value is an IKM (the check ``ikm.realisasi`` reads names the same way).
+_NAMA_IKM = re.compile(r"\bIKM\b|indeks\s+kepuasan\s+masyarakat", re.IGNORECASE)
+_UNSUR = 9
 
 
 def _rng_for(name: str, seed: int) -> random.Random:
@@ -134,6 +147,59 @@ def _vary_value(rng: random.Random, target: Any, satuan: str) -> Any:
     if satuan.strip() == "%":
         value = min(value, 100.0)
     return round(value, 2)
+
+
+def _ikm_of(total: int, responden: int) -> Fraction:
+    """The IKM (weight 1/9) of ``responden`` respondents whose answers add up to ``total``, exactly."""
+    return Fraction(total * 25, _UNSUR * responden)
+
+
+def _ikm_total(rng: random.Random, realisasi: float | None) -> tuple[int, int]:
+    """(respondents, total score) of a survey around ``realisasi``: the same IKM in about half the cases."""
+    n = rng.randint(20, 40)
+    if realisasi is None:
+        realisasi = round(rng.uniform(78, 95), 2)
+    elif rng.random() < 0.5:
+        aim = Fraction(repr(float(realisasi)))
+        for m in sorted(range(20, 41), key=lambda k: (k - n) % 21):
+            total = round(aim * _UNSUR * m / 25)
+            if abs(_ikm_of(total, m) - aim) < Fraction(1, 200):  # prints as the realisasi
+                return m, total
+    offset = rng.uniform(0.5, 5.0) * rng.choice((-1, 1))
+    aim_f = min(99.0, max(30.0, realisasi + offset))
+    if abs(aim_f - realisasi) < 0.5:  # clipped at the edge of the scale: go the other way
+        aim_f = realisasi - offset
+    return n, max(_UNSUR * n, min(4 * _UNSUR * n, round(aim_f * _UNSUR * n / 25)))
+
+
+def _ikm_responden(rng: random.Random, tahun: int, realisasi: float | None) -> list[dict[str, Any]]:
+    """Survey answers (u1..u9, 1..4) whose IKM lies around ``realisasi`` (see the module docstring)."""
+    n, total = _ikm_total(rng, realisasi)
+    mean = total / (_UNSUR * n)
+    bias = [rng.uniform(-0.3, 0.3) for _ in range(_UNSUR)]
+    cells = [[min(4, max(1, round(rng.gauss(mean + b, 0.55)))) for b in bias] for _ in range(n)]
+    gap = total - sum(map(sum, cells))
+    while gap:
+        row, col = rng.randrange(n), rng.randrange(_UNSUR)
+        step = 1 if gap > 0 else -1
+        if 1 <= cells[row][col] + step <= 4:
+            cells[row][col] += step
+            gap -= step
+    days = sorted(rng.randrange(365) for _ in range(n))
+    return [
+        {"responden": f"R{i:03d}", **{f"u{u}": v for u, v in enumerate(answers, start=1)},
+         "layanan": rng.choice(_LAYANAN), "tanggal": date(tahun, 1, 1) + timedelta(days=day)}
+        for i, (answers, day) in enumerate(zip(cells, days, strict=True), start=1)
+    ]
+
+
+def _ikm_realisasi(indikator: dict[str, dict[str, Any]], reals: list[dict[str, Any]], tahun: int) -> float | None:
+    """The report year's numeric realisasi of the first IKM indicator, None without one."""
+    for r in reals:
+        ind = indikator.get(r["kode_indikator"])
+        if ind and r["tahun"] == tahun and _NAMA_IKM.search(str(ind["nama"])) and not isinstance(r["nilai"], str):
+            return None if r["nilai"] is None else float(r["nilai"])
+    return None
 
 
 def generate_dataset(base: DataSet, kecamatan: str, *, kabupaten: str | None = None,
@@ -265,7 +331,10 @@ def generate_dataset(base: DataSet, kecamatan: str, *, kabupaten: str | None = N
         doc["catatan"] = "DATA CONTOH"
     records["foto"] = []
     records["penghargaan"] = []
-    records["ikm_responden"] = []
+    # a generator of its own: the survey leaves every other drawn value as it was
+    records["ikm_responden"] = _ikm_responden(
+        _rng_for(f"{kecamatan}:ikm", seed), tahun, _ikm_realisasi(indikator, reals, tahun)
+    )
 
     frames = {name: _frame(name, rows) for name, rows in records.items()}
     fields = {

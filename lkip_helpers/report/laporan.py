@@ -30,7 +30,7 @@ from typing import Any, Generic, TypeVar, cast, overload
 import pandas as pd
 
 from .. import fmt
-from ..checks import Pemeriksaan, periksa, run_checks
+from ..checks import Pemeriksaan, Syarat, Tanggapan, periksa, run_checks, syarat_final, tanggapan
 from ..data.model import LOKASI, DataSet
 from ..errors import DataError, Level, Location, Problem
 from ..rules.budget import Efisiensi, efisiensi
@@ -101,6 +101,7 @@ class Laporan:
     temuan: tuple[Problem, ...]
     sumber: Path | None = None  # the data set folder or workbook that was loaded and checked
     pengaturan: Path | None = None  # the settings override file, None = the defaults
+    edisi: str = "draf"  # "draf" or "final" (a final report has nothing left in syarat_final())
     _cache: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False, compare=False)
 
@@ -119,14 +120,21 @@ class Laporan:
         return cls(ds, settings, found, sumber=ds.origin, pengaturan=pengaturan)
 
     @classmethod
-    def dari_pemeriksaan(cls, hasil: Pemeriksaan) -> Laporan:
+    def dari_pemeriksaan(cls, hasil: Pemeriksaan, final: bool = False) -> Laporan:
         """The report of a data set that :func:`~lkip_helpers.checks.periksa` loaded and checked.
 
-        Raises :class:`DataError` (every problem) when the data set could not be loaded.
+        ``final`` asks for the final edition.  Raises :class:`DataError` (every problem)
+        when the data set could not be loaded, or when the final edition is asked for and
+        something stands in its way (each such finding, see :func:`syarat_final`).
         """
         if hasil.ds is None:
             raise DataError.from_problems(list(hasil.temuan))
-        return cls(hasil.ds, hasil.settings, tuple(hasil.temuan), sumber=hasil.sumber, pengaturan=hasil.pengaturan)
+        if final:
+            missing = hasil.syarat_final()
+            if missing:
+                raise DataError.from_problems([s.sebagai_galat() for s in missing])
+        return cls(hasil.ds, hasil.settings, tuple(hasil.temuan), sumber=hasil.sumber,
+                   pengaturan=hasil.pengaturan, edisi="final" if final else "draf")
 
     def dengan(self, **tabel: pd.DataFrame) -> Laporan:
         """A what-if: the same report with some records tables replaced, checked again.
@@ -162,6 +170,20 @@ class Laporan:
     def is_contoh(self) -> bool:
         """True for synthetic demo data (``data_status: contoh``)."""
         return self.ds.is_contoh
+
+    @property
+    def is_final(self) -> bool:
+        """True for the final edition (no watermark, no markers, no placeholders)."""
+        return self.edisi == "final"
+
+    @property
+    def tanggapan(self) -> tuple[Tanggapan, ...]:
+        """Every finding with the planner's acceptance (table ``pemeriksaan``), in the order of :attr:`temuan`."""
+        return self._computed("tanggapan", lambda: tanggapan(self.ds, self.temuan))
+
+    def syarat_final(self) -> list[Syarat]:
+        """What stands between this data set and its final edition (empty: none)."""
+        return list(self._computed("syarat_final", lambda: tuple(syarat_final(self.ds, self.temuan))))
 
     def temuan_tingkat(self, level: Level) -> tuple[Problem, ...]:
         """The findings of one level."""
@@ -348,14 +370,16 @@ def buka(
     *,
     kecamatan: str | None = None,
     tahun: int | None = None,
+    final: bool = False,
 ) -> Laporan:
     """Load and check the data set at ``data`` and return its report.
 
     ``pengaturan`` is a settings override file (empty or None: the defaults).
     ``kecamatan`` and ``tahun``, when given (a chapter's parameters), must be the
-    data set's own: a chapter never renders another kecamatan's data.  Raises
-    :class:`DataError` with every problem when the data set cannot be loaded or is
-    not the one asked for.
+    data set's own: a chapter never renders another kecamatan's data.  ``final`` asks
+    for the final edition (refused while :meth:`Laporan.syarat_final` lists anything).
+    Raises :class:`DataError` with every problem when the data set cannot be loaded, is
+    not the one asked for, or cannot be final.
     """
     if not str(data).strip():
         problem = Problem(
@@ -368,7 +392,7 @@ def buka(
         )
         raise DataError.from_problems([problem])
     hasil = periksa(Path(data), Path(pengaturan) if pengaturan else None)
-    lap = Laporan.dari_pemeriksaan(hasil)
+    lap = Laporan.dari_pemeriksaan(hasil, final=final)
     wrong = []
     if kecamatan is not None and fmt_slug(kecamatan) != fmt_slug(lap.kecamatan):
         wrong.append(("kecamatan", kecamatan, lap.kecamatan))

@@ -15,7 +15,7 @@ DATA = ROOT / "data" / "2023"
 
 PARAMS_CELL = (
     'kecamatan: str = "Umbulsari"  # nama kecamatan\ntahun: int = 2023  # tahun laporan\n'
-    'data: str = ""  # data set\npengaturan: str = ""  # berkas pengaturan\n'
+    'data: str = ""  # data set\npengaturan: str = ""  # berkas pengaturan\nfinal: bool = False  # edisi\n'
 )
 
 #: Two chapters that read the data set like real chapters; the second one misbehaves on

@@ -223,7 +223,7 @@ def test_na_capaian_is_labelled_not_drawn(umbulsari: DataSet, settings: Settings
     spec = charts.capaian_indikator(_laporan(umbulsari, settings, target=tgt)).to_dict()
     first = _datasets(spec)["capaian_indikator"][0]
     assert first["capaian"] is None
-    assert first["capaian_teks"] == "n/a"
+    assert first["capaian_teks"] == "t.d."
     assert "target 0" in first["keterangan"]
     charts_theme.spec_to_svg(spec)
 

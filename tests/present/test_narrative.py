@@ -352,7 +352,7 @@ def test_target_zero_is_na_with_its_reason(lap: Laporan, settings: Settings) -> 
     modified = _lap(ds, settings)
     text = _assert_percentages_computed(modified, "S1")
     assert "memiliki target 0% dan realisasi 97%" in text
-    assert "tidak dapat dihitung (n/a) karena target 0" in text
+    assert "tidak dapat dihitung karena target 0" in text
     assert "tidak diberi predikat dan tidak diikutkan dalam rata-rata" in text
     ikhtisar = _text(narrative.ikhtisar(modified))
     assert f"sebesar {fmt.persen(modified.rata_rata.nilai)} dengan predikat" in ikhtisar
@@ -456,6 +456,6 @@ def test_property_percentages_in_text_are_computed(
     _clean(text)
     row = modified.pengukuran_kinerja.iloc[0]
     if pd.isna(row["capaian"]):
-        assert "(n/a)" in text
+        assert "tidak dapat dihitung" in text
     else:
         assert f"capaian kinerjanya {fmt.persen(row['capaian'])}" in text

@@ -233,7 +233,7 @@ def test_tabel_3_6_rows(lap: Laporan) -> None:
     assert "Rp 2.998.639.891".replace(" ", "\u00a0") in body
     assert "22 orang" in body
     assert "100,00%" in body
-    assert body.count("n/a") == 4  # outputs without realisasi, each with a footnote
+    assert body.count("t.d.") == 4  # outputs without realisasi, each with a footnote
 
 
 def test_tabel_3_7_efficiency(lap: Laporan) -> None:
@@ -316,10 +316,10 @@ def test_missing_realisasi_is_na_with_reason(lap: Laporan) -> None:
     ds = edit(lap.ds, "realisasi", lambda df: df[~((df["kode_indikator"] == "I1.1") & (df["tahun"] == 2023))])
     edited = laporan_dari(ds, lap.settings)
     html_text = tables.pengukuran_kinerja(edited).as_raw_html()
-    assert "n/a" in cells(html_text)
-    assert "n/a: realisasi belum tersedia." in html_text
+    assert "t.d." in cells(html_text)
+    assert "t.d. (tidak dapat dihitung): realisasi belum tersedia." in html_text
     assert "Rata-rata dari 3 sasaran; 1 sasaran tanpa capaian tidak dihitung." in html_text
-    assert "n/a: realisasi belum tersedia." in tables.ikhtisar_capaian(edited).as_raw_html()
+    assert "t.d. (tidak dapat dihitung): realisasi belum tersedia." in tables.ikhtisar_capaian(edited).as_raw_html()
 
 
 def test_target_zero_is_na_not_a_crash(lap: Laporan) -> None:

@@ -49,6 +49,7 @@ from .ikhtisar import (
     ikhtisar_predikat,
     ikhtisar_rekomendasi,
 )
+from .ikm import paragraf_ikm
 from .kinerja import paragraf_sasaran, pengukuran_ringkas
 from .penutup import kesimpulan
 
@@ -63,6 +64,7 @@ __all__ = [
     "kesimpulan",
     "paragraf_anggaran",
     "paragraf_efisiensi",
+    "paragraf_ikm",
     "paragraf_sasaran",
     "pengukuran_ringkas",
 ]

@@ -71,7 +71,7 @@ def _kalimat_tahun_ini(ds: DataSet, r: dict[str, Any]) -> str:
             text = f"Pada tahun {tahun}, indikator {nama} memiliki target {target}, sedangkan realisasinya belum tersedia."
         else:
             text = f"Pada tahun {tahun}, indikator {nama} memiliki target {target} dan realisasi {real}."
-        text += (f" Capaian kinerjanya tidak dapat dihitung (n/a) karena {_alasan(r['alasan'])}, sehingga indikator "
+        text += (f" Capaian kinerjanya tidak dapat dihitung karena {_alasan(r['alasan'])}, sehingga indikator "
                  "ini tidak diberi predikat dan tidak diikutkan dalam rata-rata capaian.")
         return text
     text = (

@@ -3,7 +3,7 @@
 Every function takes the report object (:class:`~lkip_helpers.report.laporan.Laporan`),
 lays out what it computed and returns a great_tables ``GT`` with a stable id, so its
 HTML is the same on every run.  Numbers are formatted the Indonesian way (4.231.208.525; 95,50%), data
-text is escaped, a capaian that cannot be computed shows ``n/a`` with its reason as a
+text is escaped, a capaian that cannot be computed shows ``t.d.`` with its reason as a
 footnote.  Chapter notebooks show a table with its number, title and "Sumber data"
 line through :func:`tampil`::
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from .anggaran import efisiensi_sumber_daya, realisasi_anggaran
 from .bagan import bagan_organisasi, pohon_kinerja
+from .ikm import ikm_survei
 from .kinerja import (
     ikhtisar_capaian,
     pengukuran_kinerja,
@@ -77,6 +78,7 @@ __all__ = [
     "foto_kegiatan",
     "identitas_dokumen",
     "ikhtisar_capaian",
+    "ikm_survei",
     "indikator_kinerja_utama",
     "isu_strategis",
     "judul_sasaran",

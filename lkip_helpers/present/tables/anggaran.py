@@ -45,7 +45,7 @@ def efisiensi_sumber_daya(lap: Laporan) -> gt.GT:
         if missing(r.efisiensi):
             alasan = r.efisiensi_alasan
             reason = str(alasan) if alasan else "efisiensi tidak dapat dinilai"
-            notes.append(Catatan(f"n/a: {reason}.", "label", i))
+            notes.append(Catatan(f"t.d. (tidak dapat dihitung): {reason}.", "label", i))
     overall = lap.efisiensi_keseluruhan
     rows.append(
         {
@@ -127,7 +127,7 @@ def realisasi_anggaran(lap: Laporan) -> gt.GT:
             }
         )
         if serapan is None:
-            notes.append(Catatan("n/a: pagu 0 atau belum tersedia.", "persen", i))
+            notes.append(Catatan("t.d. (tidak dapat dihitung): pagu 0 atau belum tersedia.", "persen", i))
         if r.level != "sub_kegiatan":
             for col, stated, computed in (
                 ("pagu", r.pagu_tertulis, r.pagu),

@@ -1,7 +1,7 @@
 """BAB III A-B tables: the measurement frame, Tabel 3.1-3.6.
 
 Every figure comes from :mod:`lkip_helpers.report.figures`; here it is only laid out.  A
-capaian that cannot be computed prints ``n/a`` with the reason as a footnote; a
+capaian that cannot be computed prints ``t.d.`` (tidak dapat dihitung) with the reason as a footnote; a
 capaian that was capped prints the capped value with the uncapped one as a footnote.
 """
 
@@ -46,10 +46,10 @@ TANDA = "V"  # the tick of Tabel 3.5
 def _capaian_sel(
     nilai: Any, mentah: Any, alasan: Any, kolom: str, row: int, notes: list[Catatan], settings: Settings
 ) -> str:
-    """``97,00%``; ``n/a`` with the reason as footnote; capped values with the uncapped one as footnote."""
+    """``97,00%``; ``t.d.`` with the reason as footnote; capped values with the uncapped one as footnote."""
     if missing(nilai):
         reason = str(alasan) if not missing(alasan) else "capaian tidak dapat dihitung"
-        notes.append(Catatan(f"n/a: {reason}.", kolom, row))
+        notes.append(Catatan(f"t.d. (tidak dapat dihitung): {reason}.", kolom, row))
         return fmt.KOSONG
     if not missing(mentah) and round(float(mentah), 6) != round(float(nilai), 6):
         notes.append(
@@ -145,7 +145,7 @@ def rumus_capaian(lap: Laporan) -> gt.GT:
             "Batas capaian",
             "; ".join(batas) + " (untuk predikat dan rata-rata; nilai sebelum dibatasi tetap dicatat)",
         ),
-        ("Target 0 atau tidak tersedia", "capaian tidak dihitung (n/a) dengan keterangan alasannya"),
+        ("Target 0 atau tidak tersedia", "capaian tidak dapat dihitung (t.d.), dengan keterangan alasannya"),
         (
             "Rata-rata capaian",
             "rata-rata capaian indikator per sasaran; rata-rata keseluruhan = rata-rata capaian sasaran",

@@ -82,7 +82,7 @@ def program_pendukung(lap: Laporan) -> gt.GT:
                     if missing(o["output_realisasi"])
                     else "target output 0 atau belum tersedia"
                 )
-                notes.append(Catatan(f"n/a: {reason}.", "persen", i))
+                notes.append(Catatan(f"t.d. (tidak dapat dihitung): {reason}.", "persen", i))
         if not missing(first["outcome"]):
             rows.append(
                 {"grup": group, "uraian": indentasi(f"{tebal('Outcome')}: {teks(first['outcome'])}", 1)}
