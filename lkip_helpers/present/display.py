@@ -43,6 +43,7 @@ __all__ = [
     "halaman_baru",
     "melintang",
     "paragraf",
+    "penanda",
     "subbab",
     "subsubbab",
     "tabel",
@@ -120,10 +121,31 @@ def subsubbab(text: str) -> Tampilan:
     return _heading(3, "lkip-subsubbab", text)
 
 
-def paragraf(text: str) -> Tampilan:
-    """One or more paragraphs of plain text (escaped); a blank line starts a new paragraph."""
+def penanda(nomor: Iterable[int]) -> str:
+    """The draft's marker of open findings: a link to each in the reviewer's appendix ("" when none).
+
+    Shown only in a draft (the final edition has no open finding); it reads
+    "[periksa: temuan 3, 7]" and each number links to ``#temuan-N`` of Tabel L6.2.
+    """
+    numbers = sorted(set(nomor))
+    if not numbers:
+        return ""
+    links = ", ".join(f'<a href="#temuan-{n}">{n}</a>' for n in numbers)
+    return f'<span class="lkip-penanda">[periksa: temuan {links}]</span>'
+
+
+def paragraf(text: str, penanda_temuan: Iterable[int] = ()) -> Tampilan:
+    """One or more paragraphs of plain text (escaped); a blank line starts a new paragraph.
+
+    ``penanda_temuan``: numbers of open findings about this text; the draft marker follows
+    the last paragraph.
+    """
     blocks = [b.strip() for b in re.split(r"\n\s*\n", str(text)) if b.strip()]
-    markup = "\n".join(f'<p class="lkip-paragraf">{_teks(b)}</p>' for b in blocks)
+    mark = penanda(penanda_temuan)
+    paras = [_teks(b) for b in blocks]
+    if mark and paras:
+        paras[-1] += f" {mark}"
+    markup = "\n".join(f'<p class="lkip-paragraf">{p}</p>' for p in paras)
     return Tampilan(markup, str(text))
 
 
@@ -136,17 +158,21 @@ def butir(items: Iterable[object], bernomor: bool = True) -> Tampilan:
     return Tampilan(f'<{tag} class="lkip-butir">{inner}</{tag}>', plain)
 
 
-def _figure(kind: str, nomor: str, judul: str, sumber: str | None, body: str) -> tuple[str, str]:
-    """Return ``(figure_id, markup)``: caption above, body, Sumber line below."""
+def _figure(
+    kind: str, nomor: str, judul: str, sumber: str | None, body: str, penanda_temuan: Iterable[int] = ()
+) -> tuple[str, str]:
+    """Return ``(figure_id, markup)``: caption above, the draft's marker, body, Sumber line below."""
     fig_id = _id(nomor) if nomor else _id(kind, judul)
     caption = (
         f'<figcaption class="lkip-judul"><span class="lkip-nomor">{_e(nomor)}</span> '
         f'<span class="lkip-judul-teks">{_e(judul)}</span></figcaption>'
     )
+    mark = penanda(penanda_temuan)
+    mark = f'<p class="lkip-penanda-blok">{mark}</p>' if mark else ""
     source = f'<p class="lkip-sumber">{_e(sumber)}</p>' if sumber else ""
     markup = (
         f'<figure class="lkip-{kind}" id="{fig_id}" data-nomor="{_e(nomor)}" data-judul="{_e(judul)}">'
-        f"{caption}{body}{source}</figure>"
+        f"{caption}{mark}{body}{source}</figure>"
     )
     return fig_id, markup
 
@@ -164,7 +190,13 @@ def _table_html(table: Any, table_id: str) -> str:
     raise TypeError(msg)
 
 
-def tabel(table: gt.GT | pd.DataFrame | str, nomor: str, judul: str, sumber: str | None = None) -> Tampilan:
+def tabel(
+    table: gt.GT | pd.DataFrame | str,
+    nomor: str,
+    judul: str,
+    sumber: str | None = None,
+    penanda_temuan: Iterable[int] = (),
+) -> Tampilan:
     """A numbered table: a great_tables ``GT``, a DataFrame or an HTML string.
 
     HTML given as a string is trusted (it comes from the table builders); escape data
@@ -172,12 +204,18 @@ def tabel(table: gt.GT | pd.DataFrame | str, nomor: str, judul: str, sumber: str
     """
     fig_id = _id(nomor) if nomor else _id("tabel", judul)
     body = f'<div class="lkip-tabel-isi">{_table_html(table, f"{fig_id}-gt")}</div>'
-    fig_id, markup = _figure("tabel", nomor, judul, sumber, body)
+    fig_id, markup = _figure("tabel", nomor, judul, sumber, body, penanda_temuan)
     meta = {"lkip": {"jenis": "tabel", "id": fig_id, "nomor": nomor, "judul": judul}}
     return Tampilan(markup, f"{nomor} {judul}", metadata=meta)
 
 
-def gambar(chart: alt.TopLevelMixin | Mapping[str, Any], nomor: str, judul: str, sumber: str | None = None) -> Tampilan:
+def gambar(
+    chart: alt.TopLevelMixin | Mapping[str, Any],
+    nomor: str,
+    judul: str,
+    sumber: str | None = None,
+    penanda_temuan: Iterable[int] = (),
+) -> Tampilan:
     """A numbered Altair chart, shown offline everywhere.
 
     The bundle holds the Vega-Lite spec, a static SVG and the figure HTML (with the SVG
@@ -185,7 +223,7 @@ def gambar(chart: alt.TopLevelMixin | Mapping[str, Any], nomor: str, judul: str,
     """
     fig_id = _id(nomor) if nomor else _id("gambar", judul)
     chart_id = f"{fig_id}-vis"
-    _, markup = _figure("gambar", nomor, judul, sumber, "{chart}")
+    _, markup = _figure("gambar", nomor, judul, sumber, "{chart}", penanda_temuan)
     data, meta = charts_theme.chart_bundle(chart, chart_id, markup)
     meta["lkip"].update({"jenis": "gambar", "id": fig_id, "nomor": nomor, "judul": judul})
     return Tampilan(data["text/html"], f"{nomor} {judul}", data=data, metadata=meta)

@@ -22,7 +22,7 @@ import great_tables as gt
 
 from .. import fmt
 from . import charts, display
-from .tables import anggaran, bagan, kinerja, lampiran, perencanaan, profil, program
+from .tables import anggaran, bagan, kinerja, lampiran, pemeriksaan, perencanaan, profil, program
 from .tables._dasar import VERSI_LABEL, frame, missing, slug
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ class Entri:
     ``fungsi`` takes the report and returns a ``GT`` (``jenis="tabel"``), an HTML string
     (``"gambar"``: a diagram such as the organisation chart) or an Altair chart
     (``"grafik"``).  ``kosong`` is the sentence shown when it returns None (e.g. no
-    awards).  ``melintang`` prints the table on landscape A4 pages.
+    awards).  ``melintang`` prints the table on landscape A4 pages.  ``data`` names the
+    data set's tables the entry shows: a draft marks it with their open findings.
     """
 
     fungsi: Callable[..., Any]
@@ -51,6 +52,7 @@ class Entri:
     kwargs: Mapping[str, Any] = field(default_factory=dict)
     kosong: Teks | None = None
     melintang: bool = False
+    data: tuple[str, ...] = ()  # the data set's tables it shows: their open findings are marked in a draft
 
 
 # ---------------------------------------------------------------- title helpers
@@ -195,30 +197,35 @@ KATALOG: dict[str, Entri] = {
         "Tabel 1.1",
         _c("Jumlah ASN Kecamatan {k} berdasarkan Jabatan " + _PERIODE),
         _c("Sumber data: data kepegawaian Kecamatan {k} tahun {t}"),
+        data=("sdm_jabatan",),
     ),
     "asn_golongan": Entri(
         profil.asn_golongan,
         "Tabel 1.2",
         _c("Jumlah ASN Kecamatan {k} berdasarkan Pangkat/Golongan Ruang " + _PERIODE),
         _c("Sumber data: data kepegawaian Kecamatan {k} tahun {t}"),
+        data=("sdm_golongan",),
     ),
     "pegawai_pendidikan": Entri(
         profil.pegawai_pendidikan,
         "Tabel 1.3",
         _c("Jumlah ASN dan Non ASN Kecamatan {k} berdasarkan Latar Belakang Pendidikan " + _PERIODE),
         _c("Sumber data: data kepegawaian Kecamatan {k} tahun {t}"),
+        data=("sdm_pendidikan",),
     ),
     "profil_wilayah": Entri(
         profil.profil_wilayah,
         "Tabel 1.4",
         _c("Profil Wilayah Kecamatan {k}"),
         lambda lap: f"Sumber data: {lap.ds.profil.get('sumber') or 'profil Kecamatan ' + lap.kecamatan}",
+        data=('profil', 'mata_pencaharian'),
     ),
     "daftar_desa": Entri(
         profil.daftar_desa,
         "Tabel 1.5",
         _c("Desa di Wilayah Kecamatan {k} dan Statusnya"),
         _c("Sumber data: status desa menurut Indeks Desa Membangun, Kecamatan {k}"),
+        data=("desa",),
     ),
     "komposisi_pegawai": Entri(
         charts.komposisi_pegawai,
@@ -226,6 +233,7 @@ KATALOG: dict[str, Entri] = {
         _c("Komposisi Pegawai Kecamatan {k} Tahun {t}"),
         _dari("asn_jabatan", "asn_golongan", "pegawai_pendidikan"),
         jenis="grafik",
+        data=('sdm_jabatan', 'sdm_golongan', 'sdm_pendidikan'),
     ),
     "status_desa": Entri(
         charts.status_desa,
@@ -233,6 +241,7 @@ KATALOG: dict[str, Entri] = {
         _c("Status Desa di Kecamatan {k}"),
         _dari("daftar_desa"),
         jenis="grafik",
+        data=("desa",),
     ),
     "bagan_organisasi": Entri(
         bagan.bagan_organisasi,
@@ -240,6 +249,7 @@ KATALOG: dict[str, Entri] = {
         _c("Bagan Susunan Organisasi Kecamatan {k}"),
         lambda lap: f"Sumber data: {lap.ds.instansi.get('dasar_hukum_organisasi') or 'susunan organisasi'}",
         jenis="gambar",
+        data=("organisasi",),
     ),
     # ---------------------------------------------------------------- BAB II
     "matriks_renstra": Entri(
@@ -247,6 +257,7 @@ KATALOG: dict[str, Entri] = {
         "Tabel 2.1",
         _c("Matriks Tujuan dan Sasaran Rencana Strategis Kecamatan {k} Tahun {p}"),
         _sumber_renstra,
+        data=('tujuan', 'sasaran', 'indikator'),
     ),
     "pohon_kinerja": Entri(
         bagan.pohon_kinerja,
@@ -254,30 +265,35 @@ KATALOG: dict[str, Entri] = {
         _c("Cascading Kinerja Kecamatan {k} Tahun {t}"),
         _c("Sumber data: Renstra Kecamatan {k} {p}, {v} {t}, DPA {t}"),
         jenis="gambar",
+        data=('sasaran', 'indikator', 'program', 'program_sasaran'),
     ),
     "indikator_kinerja_utama": Entri(
         perencanaan.indikator_kinerja_utama,
         "Tabel 2.2",
         _c("Indikator Kinerja Utama Kecamatan {k}"),
         _sumber_iku,
+        data=("indikator",),
     ),
     "perjanjian_kinerja": Entri(
         perencanaan.perjanjian_kinerja,
         "Tabel 2.3",
         lambda lap: f"{_nama_pk(lap)} Kecamatan {lap.kecamatan} Tahun {lap.tahun}",
         _sumber_pk,
+        data=('target', 'dokumen'),
     ),
     "anggaran_perjanjian_kinerja": Entri(
         perencanaan.anggaran_perjanjian_kinerja,
         "Tabel 2.4",
         _c("Program dan Anggaran Pendukung Perjanjian Kinerja Tahun {t}"),
         _sumber_anggaran,
+        data=('program', 'kegiatan', 'sub_kegiatan'),
     ),
     "perubahan_perjanjian_kinerja": Entri(
         perencanaan.perubahan_perjanjian_kinerja,
         "Tabel 2.5",
         _c("Perubahan Target Perjanjian Kinerja Tahun {t}"),
         _c("Sumber data: Perjanjian Kinerja dan Perjanjian Kinerja Perubahan Tahun {t}"),
+        data=("target",),
     ),
     # ---------------------------------------------------------------- BAB III
     "skala_predikat": Entri(
@@ -290,13 +306,14 @@ KATALOG: dict[str, Entri] = {
         kinerja.rumus_capaian,
         "",
         _c("Cara Menghitung Capaian Kinerja"),
-        lambda lap: f"Sumber: pengaturan laporan ({', '.join(lap.settings.sumber) or 'params/default.yaml'})",
+        lambda lap: "Sumber: pengaturan perhitungan laporan (dicatat lengkap di notebook penelaah)",
     ),
     "pengukuran_kinerja": Entri(
         kinerja.pengukuran_kinerja,
         "Tabel 3.1",
         _c("Pengukuran Realisasi Kinerja Tahun {t} (sesuai {v} {t})"),
         _sumber_kinerja,
+        data=('target', 'realisasi'),
     ),
     "capaian_indikator": Entri(
         charts.capaian_indikator,
@@ -304,12 +321,14 @@ KATALOG: dict[str, Entri] = {
         _c("Capaian Indikator Kinerja Tahun {t}"),
         _dari("pengukuran_kinerja"),
         jenis="grafik",
+        data=('target', 'realisasi'),
     ),
     "perbandingan_tahun": Entri(
         kinerja.perbandingan_tahun,
         "Tabel 3.2",
         _c("Perbandingan Capaian Kinerja Sasaran Tahun {t} dengan Tahun Sebelumnya"),
         _sumber_tahun,
+        data=('target', 'realisasi'),
     ),
     "tren_indikator": Entri(
         charts.tren_indikator,
@@ -317,36 +336,42 @@ KATALOG: dict[str, Entri] = {
         _c("Realisasi Indikator Kinerja sampai Tahun {t}"),
         _dari("perbandingan_tahun"),
         jenis="grafik",
+        data=('target', 'realisasi'),
     ),
     "perbandingan_renstra": Entri(
         kinerja.perbandingan_renstra,
         "Tabel 3.3",
         _c("Perbandingan Realisasi Kinerja Tahun {t} dengan Target Akhir Rencana Strategis {p}"),
         _c("Sumber data: Renstra Perubahan {p}, data realisasi kinerja sampai tahun {t}"),
+        data=('target', 'realisasi'),
     ),
     "perbandingan_pembanding": Entri(
         kinerja.perbandingan_pembanding,
         "Tabel 3.4",
         _judul_pembanding,
         _sumber_pembanding,
+        data=("pembanding",),
     ),
     "ikhtisar_capaian": Entri(
         kinerja.ikhtisar_capaian,
         "Tabel 3.5",
         _c("Ikhtisar Capaian Kinerja Tahun {t}"),
         _dari("pengukuran_kinerja"),
+        data=('target', 'realisasi'),
     ),
     "program_pendukung": Entri(
         program.program_pendukung,
         "Tabel 3.6",
         _c("Target dan Realisasi Program dan Kegiatan Pendukung Sasaran Kecamatan {k} Tahun {t}"),
         lambda lap: _sumber_anggaran(lap) + f"; laporan output sub kegiatan {lap.tahun}",
+        data=('program', 'kegiatan', 'sub_kegiatan', 'output_sub_kegiatan', 'program_sasaran'),
     ),
     "efisiensi_sumber_daya": Entri(
         anggaran.efisiensi_sumber_daya,
         "Tabel 3.7",
         _c("Efisiensi Penggunaan Sumber Daya Tahun {t}"),
         _dari("pengukuran_kinerja", "realisasi_anggaran", ulang=True),
+        data=("program_sasaran",),
     ),
     "capaian_vs_serapan": Entri(
         charts.capaian_vs_serapan,
@@ -354,12 +379,14 @@ KATALOG: dict[str, Entri] = {
         _c("Capaian Kinerja dan Serapan Anggaran per Sasaran Tahun {t}"),
         _dari("efisiensi_sumber_daya"),
         jenis="grafik",
+        data=("program_sasaran",),
     ),
     "realisasi_anggaran": Entri(
         anggaran.realisasi_anggaran,
         "Tabel 3.8",
         _c("Realisasi Anggaran per Program Tahun {t}"),
         _sumber_anggaran,
+        data=('program', 'kegiatan', 'sub_kegiatan', 'anggaran'),
     ),
     "anggaran_program": Entri(
         charts.anggaran_program,
@@ -367,6 +394,7 @@ KATALOG: dict[str, Entri] = {
         _c("Pagu dan Realisasi Anggaran per Program Tahun {t}"),
         _dari("realisasi_anggaran"),
         jenis="grafik",
+        data=('program', 'kegiatan', 'sub_kegiatan'),
     ),
     # ---------------------------------------------------------------- LAMPIRAN
     "matriks_renstra_lengkap": Entri(
@@ -376,6 +404,7 @@ KATALOG: dict[str, Entri] = {
         _sumber_renstra,
         kwargs={"lengkap": True},
         melintang=True,
+        data=('tujuan', 'sasaran', 'indikator'),
     ),
     "rencana_kinerja_tahunan": Entri(
         perencanaan.rencana_kinerja_tahunan,
@@ -383,24 +412,28 @@ KATALOG: dict[str, Entri] = {
         _c("Rencana Kinerja Tahunan (RKT) Kecamatan {k} Tahun {t}"),
         _sumber_rkt,
         melintang=True,
+        data=('sasaran', 'indikator', 'target', 'output_sub_kegiatan'),
     ),
     "perjanjian_kinerja_lampiran": Entri(
         perencanaan.perjanjian_kinerja,
         "Tabel L3.1",
         lambda lap: f"Sasaran, Indikator dan Target {_nama_pk(lap)} Tahun {lap.tahun}",
         _sumber_pk,
+        data=('target', 'dokumen'),
     ),
     "anggaran_perjanjian_kinerja_lampiran": Entri(
         perencanaan.anggaran_perjanjian_kinerja,
         "Tabel L3.2",
         _c("Program dan Anggaran Perjanjian Kinerja Tahun {t}"),
         _sumber_anggaran,
+        data=('program', 'kegiatan', 'sub_kegiatan'),
     ),
     "indikator_kinerja_utama_lampiran": Entri(
         perencanaan.indikator_kinerja_utama,
         "Tabel L4",
         _c("Indikator Kinerja Utama Kecamatan {k}"),
         _sumber_iku,
+        data=("indikator",),
     ),
     "penghargaan": Entri(
         lampiran.penghargaan,
@@ -408,18 +441,19 @@ KATALOG: dict[str, Entri] = {
         _c("Penghargaan yang Diraih Tahun {t}"),
         _c("Sumber data: penghargaan Kecamatan {k} tahun {t}"),
         kosong=_c("Tidak ada penghargaan pada tahun {t}."),
+        data=("penghargaan",),
     ),
     "daftar_pemeriksaan": Entri(
-        lampiran.daftar_pemeriksaan,
+        pemeriksaan.daftar_pemeriksaan,
         "Tabel L6.1",
-        _c("Daftar Pemeriksaan Konsistensi Data Set (lkip check)"),
-        _c("Sumber: pemeriksaan otomatis data set Kecamatan {k} tahun {t}"),
+        _c("Daftar Pemeriksaan Konsistensi Data"),
+        _c("Sumber: pemeriksaan otomatis data Kecamatan {k} tahun {t}"),
     ),
     "temuan_pemeriksaan": Entri(
-        lampiran.temuan_pemeriksaan,
+        pemeriksaan.temuan_pemeriksaan,
         "Tabel L6.2",
-        _c("Temuan Pemeriksaan Data Set Kecamatan {k} Tahun {t}"),
-        _c("Sumber: lkip check pada data set Kecamatan {k} tahun {t}"),
+        _c("Temuan Pemeriksaan Data Kecamatan {k} Tahun {t}"),
+        _c("Sumber: pemeriksaan otomatis data Kecamatan {k} tahun {t} dan tanggapan perencana"),
     ),
 }
 
@@ -437,7 +471,9 @@ def _entri(kunci: str) -> Entri:
         raise KeyError(msg) from None
 
 
-def _gambar_html(body: str, nomor: str, judul: str, sumber: str | None) -> display.Tampilan:
+def _gambar_html(
+    body: str, nomor: str, judul: str, sumber: str | None, terbuka: list[int]
+) -> display.Tampilan:
     """An HTML diagram as a numbered figure (listed in the Daftar Gambar like a chart)."""
     fig_id = slug(nomor or f"gambar {judul}")
     e = html.escape
@@ -446,9 +482,11 @@ def _gambar_html(body: str, nomor: str, judul: str, sumber: str | None) -> displ
         f'<span class="lkip-judul-teks">{e(judul)}</span></figcaption>'
     )
     source = f'<p class="lkip-sumber">{e(sumber)}</p>' if sumber else ""
+    mark = display.penanda(terbuka)
+    mark = f'<p class="lkip-penanda-blok">{mark}</p>' if mark else ""
     markup = (
         f'<figure class="lkip-gambar" id="{fig_id}" data-nomor="{e(nomor)}" data-judul="{e(judul)}">'
-        f'{caption}<div class="lkip-gambar-lepas">{body}</div>{source}</figure>'
+        f'{caption}{mark}<div class="lkip-gambar-lepas">{body}</div>{source}</figure>'
     )
     meta = {"lkip": {"jenis": "gambar", "id": fig_id, "nomor": nomor, "judul": judul}}
     return display.Tampilan(markup, f"{nomor} {judul}", metadata=meta)
@@ -463,13 +501,14 @@ def tampil(lap: Laporan, kunci: str) -> display.Tampilan:
     hasil = entri.fungsi(lap, **entri.kwargs)
     judul = entri.judul(lap)
     sumber = entri.sumber(lap) if entri.sumber else None
+    terbuka = lap.temuan_terbuka(entri.data) if entri.data else []
     if hasil is None:
-        return display.paragraf(entri.kosong(lap)) if entri.kosong else display.Tampilan("", "")
+        return display.paragraf(entri.kosong(lap), terbuka) if entri.kosong else display.Tampilan("", "")
     if entri.jenis == "grafik":
-        return display.gambar(hasil, entri.nomor, judul, sumber)
+        return display.gambar(hasil, entri.nomor, judul, sumber, terbuka)
     if entri.jenis == "gambar":
-        return _gambar_html(str(hasil), entri.nomor, judul, sumber)
+        return _gambar_html(str(hasil), entri.nomor, judul, sumber, terbuka)
     if isinstance(hasil, gt.GT):
         hasil = hasil.with_id(f"{slug(entri.nomor or judul)}-gt")
-    shown = display.tabel(hasil, entri.nomor, judul, sumber)
+    shown = display.tabel(hasil, entri.nomor, judul, sumber, terbuka)
     return display.melintang(shown) if entri.melintang else shown

@@ -31,6 +31,7 @@ import pandas as pd
 
 from .. import fmt
 from ..checks import Pemeriksaan, Syarat, Tanggapan, periksa, run_checks, syarat_final, tanggapan
+from ..checks._util import table_of
 from ..data.model import LOKASI, DataSet
 from ..errors import DataError, Level, Location, Problem
 from ..rules.budget import Efisiensi, efisiensi
@@ -185,6 +186,31 @@ class Laporan:
         """What stands between this data set and its final edition (empty: none)."""
         return list(self._computed("syarat_final", lambda: tuple(syarat_final(self.ds, self.temuan))))
 
+    def nomor_temuan(self, temuan: Problem) -> int:
+        """The number of a finding in the reviewer's appendix (1-based, the order of :attr:`temuan`)."""
+        return self.temuan.index(temuan) + 1
+
+    def temuan_terbuka(self, tabel: Sequence[str] = (), baris: int | None = None) -> list[int]:
+        """Numbers of the draft's open findings (GALAT/PERINGATAN, not accepted) about data tables ``tabel``.
+
+        ``baris`` narrows it to one row of a single table (a paragraph of the planner's
+        text).  The final edition has none.
+        """
+        if self.is_final:
+            return []
+        wanted = set(tabel)
+        out = []
+        for n, t in enumerate(self.tanggapan, 1):
+            p = t.temuan
+            if p.level is Level.INFO or t.diterima:
+                continue
+            if wanted and table_of(p.location) not in wanted:
+                continue
+            if baris is not None and (p.location is None or p.location.row != baris):
+                continue
+            out.append(n)
+        return out
+
     def temuan_tingkat(self, level: Level) -> tuple[Problem, ...]:
         """The findings of one level."""
         return tuple(p for p in self.temuan if p.level is level)
@@ -284,6 +310,10 @@ class Laporan:
     # ------------------------------------------------------------------ the planner's text
     def narasi(self, bagian: str) -> list[str]:
         """The planner's paragraphs of one ``narasi`` part (kata pengantar, kendala ...), in order."""
+        return [text for text, _row in self.narasi_baris(bagian)]
+
+    def narasi_baris(self, bagian: str) -> list[tuple[str, int | None]]:
+        """The planner's paragraphs of one ``narasi`` part with the row each was read from (for markers)."""
         return list(self._computed(f"narasi:{bagian}", lambda: tuple(_narasi(self.ds, bagian))))
 
     def narasi_sasaran(self, kode_sasaran: str) -> dict[str, list[str]]:
@@ -422,10 +452,14 @@ def fmt_slug(name: str) -> str:
     return slug(name)
 
 
-def _narasi(ds: DataSet, bagian: str) -> list[str]:
+def _narasi(ds: DataSet, bagian: str) -> list[tuple[str, int | None]]:
     df = ds.df("narasi")
     df = df[df["bagian"] == bagian].sort_values("urutan", kind="stable")
-    return [_clean(t) for t in df["teks"] if _clean(t)]
+    out = []
+    for text, loc in zip(df["teks"], df[LOKASI], strict=True):
+        if _clean(text):
+            out.append((_clean(text), loc.row if isinstance(loc, Location) else None))
+    return out
 
 
 def _narasi_sasaran(ds: DataSet, kode_sasaran: str) -> dict[str, tuple[str, ...]]:
@@ -473,4 +507,3 @@ def _num(value: Any) -> float | None:
     return None if v != v else round(v, 6)
 
 
-_ = LOKASI  # the hidden location column stays in frames handed out (checks use it)

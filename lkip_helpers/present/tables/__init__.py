@@ -12,7 +12,7 @@ line through :func:`tampil`::
 
 Modules, by chapter: :mod:`.profil` (BAB I), :mod:`.bagan` (organisation chart and
 pohon kinerja as HTML), :mod:`.perencanaan` (BAB II), :mod:`.kinerja` (BAB III A-B),
-:mod:`.program` (Tabel 3.6), :mod:`.anggaran` (Tabel 3.7-3.8), :mod:`.lampiran` (awards, ``lkip check``),
+:mod:`.program` (Tabel 3.6), :mod:`.anggaran` (Tabel 3.7-3.8), :mod:`.lampiran` (awards), :mod:`.pemeriksaan` (the reviewer's appendix),
 :mod:`.teks` (the planner's text and signature blocks as written), :mod:`.katalog`
 (numbers, titles, sources).
 """
@@ -31,7 +31,8 @@ from .kinerja import (
     rumus_capaian,
     skala_predikat,
 )
-from .lampiran import daftar_pemeriksaan, penghargaan, temuan_pemeriksaan
+from .lampiran import penghargaan
+from .pemeriksaan import daftar_pemeriksaan, temuan_pemeriksaan
 from .perencanaan import (
     anggaran_perjanjian_kinerja,
     indikator_kinerja_utama,

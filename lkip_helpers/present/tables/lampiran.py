@@ -1,4 +1,4 @@
-"""Appendix tables: awards (Lampiran 5) and the reviewer's appendix (``lkip check`` findings)."""
+"""Appendix tables: awards (Lampiran 5).  The reviewer's appendix (Lampiran 6) is :mod:`.pemeriksaan`."""
 
 from __future__ import annotations
 
@@ -7,16 +7,13 @@ from typing import TYPE_CHECKING
 import great_tables as gt
 
 from ... import fmt
-from ...checks import CHECKS
-from ...errors import Level
-from ._dasar import STRIP, Catatan, Kolom, buat_tabel, frame, teks
+from ._dasar import STRIP, Kolom, buat_tabel, frame, teks
 
 if TYPE_CHECKING:
     from ...report.laporan import Laporan
 
-__all__ = ["daftar_pemeriksaan", "penghargaan", "temuan_pemeriksaan"]
+__all__ = ["penghargaan"]
 
-_TINGKAT = {Level.GALAT: "GALAT", Level.PERINGATAN: "PERINGATAN", Level.INFO: "INFO"}
 
 
 def penghargaan(lap: Laporan) -> gt.GT | None:
@@ -43,66 +40,3 @@ def penghargaan(lap: Laporan) -> gt.GT | None:
         Kolom("ket", "Keterangan"),
     ]
     return buat_tabel(rows, kolom, id="lkip-penghargaan")
-
-
-def daftar_pemeriksaan(lap: Laporan) -> gt.GT:
-    """Every consistency check of ``lkip check`` (``CHECKS``) with the number of findings on this data set."""
-    found = lap.temuan
-    rows = []
-    for n, c in enumerate(CHECKS, 1):
-        mine = [p for p in found if p.code == c.code]
-        rows.append(
-            {
-                "no": f"{n}.",
-                "kode": teks(c.code),
-                "judul": teks(c.judul),
-                "tingkat": _TINGKAT[c.tingkat],
-                "jumlah": fmt.angka(len(mine)) if mine else "tidak ada temuan",
-            }
-        )
-    rows.append({"judul": "Jumlah temuan", "jumlah": fmt.angka(len(found))})
-    kolom = [
-        Kolom("no", "No", "center"),
-        Kolom("kode", "Kode"),
-        Kolom("judul", "Pemeriksaan"),
-        Kolom("tingkat", "Tingkat Tertinggi", "center"),
-        Kolom("jumlah", "Temuan", "center"),
-    ]
-    notes = [
-        Catatan(
-            "GALAT: angka laporan akan salah; PERINGATAN: dua bagian laporan akan saling "
-            "bertentangan atau angka tidak dapat dihitung; INFO: untuk diketahui penelaah."
-        )
-    ]
-    return buat_tabel(rows, kolom, id="lkip-daftar-pemeriksaan", tebal_baris=[len(rows) - 1], catatan=notes)
-
-
-def temuan_pemeriksaan(lap: Laporan) -> gt.GT:
-    """The findings of ``lkip check`` on this data set: level, check, where, what, found, expected."""
-    found = lap.temuan
-    rows = []
-    for n, p in enumerate(found, 1):
-        detail = [teks(p.message)]
-        if p.found is not None:
-            detail.append(f"<em>Ditemukan:</em> {teks(p.found)}")
-        if p.expected is not None:
-            detail.append(f"<em>Seharusnya:</em> {teks(p.expected)}")
-        rows.append(
-            {
-                "no": f"{n}.",
-                "tingkat": _TINGKAT.get(p.level, teks(p.level)),
-                "kode": teks(p.code),
-                "lokasi": teks(p.location, STRIP),
-                "temuan": "<br>".join(detail),
-            }
-        )
-    if not rows:
-        rows.append({"temuan": "Tidak ada temuan: data set lolos semua pemeriksaan."})
-    kolom = [
-        Kolom("no", "No", "center"),
-        Kolom("tingkat", "Tingkat", "center"),
-        Kolom("kode", "Kode"),
-        Kolom("lokasi", "Lokasi di Data Set"),
-        Kolom("temuan", "Temuan"),
-    ]
-    return buat_tabel(rows, kolom, id="lkip-temuan-pemeriksaan")
