@@ -157,3 +157,24 @@ def test_wide_lampiran_matrices_are_on_landscape_pages(renders: tuple[Render, Re
         assert found, nomor
         assert all(w > h for w, h in found), nomor
     assert pages[0][0] < pages[0][1]  # the report itself is portrait
+
+
+#: Words that belong in CATATAN.md, the executed notebooks or the CLI, never in the signed report.
+INTERNAL = ["baris kosong di sumber", "params/", ".csv", ".yaml", "lkip check", "lkip render", "GALAT",
+            "PERINGATAN", "Data Set", "data set", "stakeholder", "Tertulis '", "mencetak", "seperti tertulis",
+            "di sumber", "instrument ", "None", "NaN", "Hendy Siswanto"]
+
+
+def _body_text(page: str) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_nothing_internal_in_the_body(page: str, pdf_text: str) -> None:
+    """No transcription note, file name, key, check code, severity word or tool name in HTML or PDF."""
+    for text in (_body_text(page), pdf_text):
+        found = [s for s in INTERNAL if s in text]
+        assert found == []
+        assert not re.search(r"(?<![\w/])n/a(?![\w/])", text)  # "t.d." with its reason instead
+        keys = set(re.findall(r"\b[a-z]+(?:_[a-z0-9]+)+\b", text))
+        assert keys == set()  # column and setting keys (kode_indikator, pagu_murni, ...)

@@ -208,8 +208,9 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
             kecamatan=lap.kecamatan,
             kabupaten=lap.kabupaten,
             tahun=lap.tahun,
-            tanggal=fmt.tanggal(lap.ds.instansi.get("tanggal_ttd")),
+            tanggal=fmt.tanggal(lap.ds.instansi.get("tanggal_ttd"), kosong=""),
             is_contoh=lap.is_contoh,
+            edisi=lap.edisi,
         )
         # The chapters get exactly the data set and settings that were checked here.
         parameters: dict[str, Any] = {

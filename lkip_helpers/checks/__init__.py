@@ -38,7 +38,7 @@ from ..errors import Level, Problem
 from ._util import table_of
 from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
 from .final import Syarat, Tanggapan, penerimaan_usang, syarat_final, tanggapan
-from .ikm import check_ikm_jawaban
+from .ikm import check_ikm_jawaban, check_ikm_realisasi
 from .kelengkapan import (
     check_dokumen_lengkap,
     check_pohon_anggaran,
@@ -80,6 +80,7 @@ __all__ = [
     "check_dokumen_lengkap",
     "check_identitas",
     "check_ikm_jawaban",
+    "check_ikm_realisasi",
     "check_huruf_skor",
     "check_kecamatan_lain",
     "check_mata_pencaharian",
@@ -127,7 +128,7 @@ _G, _P, _I = Level.GALAT, Level.PERINGATAN, Level.INFO
 CHECKS: tuple[Check, ...] = (
     Check(
         "instansi.identitas",
-        "Nama folder data set dan folder tahunnya sesuai dengan kecamatan dan tahun di instansi.",
+        "Nama folder data dan folder tahunnya sesuai dengan kecamatan dan tahun laporan di identitas instansi.",
         check_identitas,
         _G,
     ),
@@ -231,6 +232,12 @@ CHECKS: tuple[Check, ...] = (
         "Setiap jawaban survei IKM bernilai 1, 2, 3 atau 4 untuk kesembilan unsur.",
         check_ikm_jawaban,
         _G,
+    ),
+    Check(
+        "ikm.realisasi",
+        "Realisasi tahun laporan indikator IKM sama dengan IKM hasil survei, sampai dua desimal.",
+        check_ikm_realisasi,
+        _P,
     ),
     Check(
         "kelengkapan.ttd_laporan",

@@ -22,7 +22,7 @@ import great_tables as gt
 
 from .. import fmt
 from . import charts, display
-from .tables import anggaran, bagan, kinerja, lampiran, pemeriksaan, perencanaan, profil, program
+from .tables import anggaran, bagan, ikm, kinerja, lampiran, pemeriksaan, perencanaan, profil, program
 from .tables._dasar import VERSI_LABEL, frame, missing, slug
 
 if TYPE_CHECKING:
@@ -395,6 +395,14 @@ KATALOG: dict[str, Entri] = {
         _dari("realisasi_anggaran"),
         jenis="grafik",
         data=('program', 'kegiatan', 'sub_kegiatan'),
+    ),
+    "ikm_survei": Entri(
+        ikm.ikm_survei,
+        "Tabel 3.9",
+        _c("Indeks Kepuasan Masyarakat (IKM) Hasil Survei Tahun {t}"),
+        lambda lap: (f"Sumber data: survei kepuasan masyarakat Kecamatan {lap.kecamatan} tahun {lap.tahun} "
+                     f"({fmt.angka(lap.ikm.responden) if lap.ikm else 0} responden), PermenPAN-RB Nomor 14 Tahun 2017"),
+        data=("ikm_responden",),
     ),
     # ---------------------------------------------------------------- LAMPIRAN
     "matriks_renstra_lengkap": Entri(

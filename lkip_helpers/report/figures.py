@@ -282,6 +282,7 @@ def perbandingan_renstra(ds: DataSet, settings: Settings, pengukuran: pd.DataFra
             "jenis": r["jenis"], "tahun_akhir": akhir, "versi_renstra": versi,
             "target_akhir": t_akhir, "target_akhir_teks": fmt.nilai(t_akhir, r["satuan"]),
             "realisasi": r["realisasi"], "realisasi_teks": r["realisasi_teks"],
+            "huruf_skor_realisasi": r.get("huruf_skor_realisasi"),
             "capaian_akhir": cap.nilai, "capaian_akhir_mentah": cap.mentah, "alasan": cap.alasan,
             "tahun_tercapai": hit.tahun if hit else None, "tahun_ke": hit.tahun_ke if hit else None,
         })

@@ -58,6 +58,7 @@ __all__ = [
     "batasi",
     "capaian_frame",
     "hitung_capaian",
+    "huruf_skor_tidak_sepadan",
     "rata_rata",
     "rata_rata_keseluruhan",
     "rata_rata_sasaran",
@@ -231,13 +232,30 @@ def hitung_capaian(
     return _numeric(target, realisasi, arah, metode, settings)
 
 
+def huruf_skor_tidak_sepadan(huruf: Any, skor: Any, skala: Scale) -> str | None:
+    """The letter a score stands for on ``skala`` when a written letter disagrees with it, else None.
+
+    ``huruf_skor_tidak_sepadan("B", 85, SAKIP) == "A"``: the report must not argue from
+    such a pair (``lkip check``: ``kinerja.huruf_skor``).
+    """
+    if not (isinstance(huruf, str) and huruf.strip()) or _missing(skor):
+        return None
+    value = _number(skor)
+    if value is None:
+        return None
+    band = skala.classify(value)
+    return band.kode if band.kode != huruf.strip().upper() else None
+
+
 def capaian_frame(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """Return a copy of ``df`` with the capaian of every row.
 
     ``df`` has columns ``arah``, ``jenis``, ``target``, ``realisasi`` and
     optionally ``target_skor``, ``realisasi_skor`` (``kode_indikator`` is kept
     as it is).  Added: ``capaian`` (capped, NaN when n/a), ``capaian_mentah``,
-    ``alasan``, ``metode``, ``predikat``, ``predikat_label`` (from ``settings.skala``).
+    ``alasan``, ``metode``, ``predikat``, ``predikat_label`` (from ``settings.skala``),
+    and for letter indicators ``huruf_skor_realisasi`` / ``huruf_skor_target``: the letter
+    the score stands for when the written letter disagrees with it (else None).
     """
     results = [
         hitung_capaian(
@@ -259,6 +277,13 @@ def capaian_frame(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     bands = [settings.skala.classify(c.nilai) if c.nilai is not None else None for c in results]
     out["predikat"] = pd.Series([b.kode if b else None for b in bands], index=df.index, dtype="object")
     out["predikat_label"] = pd.Series([b.label if b else None for b in bands], index=df.index, dtype="object")
+    for what in ("realisasi", "target"):
+        mismatch = [
+            huruf_skor_tidak_sepadan(row.get(what), row.get(f"{what}_skor"), settings.skala_huruf)
+            if row["jenis"] == "huruf" else None
+            for _, row in df.iterrows()
+        ]
+        out[f"huruf_skor_{what}"] = pd.Series(mismatch, index=df.index, dtype="object")
     return out
 
 

@@ -69,11 +69,20 @@ def _kalimat_unsur(lap: Laporan) -> str:
 
     def unsur(total: int) -> str:
         which = [i for i, j in enumerate(jumlah) if j == total]
-        names = _daftar([nama[i] for i in which])
+        names = _daftar_unsur([nama[i] for i in which])
         shown = fmt.angka(nrr[which[0]], 2)
         return f"unsur {names} ({'masing-masing ' if len(which) > 1 else ''}{shown})"
 
     return f"NRR tertinggi terdapat pada {unsur(hi)}, sedangkan NRR terendah pada {unsur(lo)}."
+
+
+def _daftar_unsur(names: list[str]) -> str:
+    """A list of unsur names; names holding commas are separated by semicolons and joined with "serta"."""
+    if len(names) < 2 or not any("," in n for n in names):
+        return _daftar(names)
+    if len(names) == 2:
+        return f"{names[0]} serta {names[1]}"
+    return f"{'; '.join(names[:-1])}; serta {names[-1]}"
 
 
 def _kalimat_indikator(lap: Laporan, nilai: float) -> list[str]:

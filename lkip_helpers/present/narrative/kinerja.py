@@ -92,7 +92,17 @@ def _kalimat_tahun_ini(ds: DataSet, r: dict[str, Any]) -> str:
                  f"{fmt.persen(r['capaian'])}.")
     if r["alasan"]:
         text += f" Catatan: {_klausa(r['alasan'])}."
+    if r.get("huruf_skor_realisasi"):
+        text += " " + _tidak_sepadan(r, tahun)
     return text
+
+
+def _tidak_sepadan(r: dict[str, Any], tahun: int) -> str:
+    """Both values of a letter and score that disagree, and that nothing is concluded from them."""
+    skor = fmt.nilai(r.get("realisasi_skor"))
+    return (f"Huruf dan skor realisasi tahun {tahun} tidak sepadan: tertulis huruf {r['realisasi']} dengan skor "
+            f"{skor}, padahal skor {skor} termasuk {r['huruf_skor_realisasi']} pada skala penilaian; kesimpulan "
+            "tentang indikator ini menunggu perbaikan nilainya.")
 
 
 def _nilai_banding(r: dict[str, Any]) -> tuple[Any, str]:
@@ -119,6 +129,12 @@ def _kalimat_tahun_lalu(lap: Laporan, r: dict[str, Any], prev: dict[str, Any] | 
     prev_v, prev_kind = _nilai_banding(prev)
     prev_teks = _satuan_teks(prev["realisasi_teks"], r["satuan"])
     now_teks = _satuan_teks(r["realisasi_teks"], r["satuan"])
+    odd = [y for y, row in ((lalu, prev), (ds.tahun, r)) if row.get("huruf_skor_realisasi")]
+    if odd:
+        years = " dan ".join(str(y) for y in odd)
+        return (f"Dibandingkan tahun {lalu}, realisasi indikator {nama} tercatat {prev_teks} pada tahun {lalu} "
+                f"dan {now_teks} pada tahun {ds.tahun}. Karena huruf dan skor tahun {years} tidak sepadan menurut "
+                "skala penilaian, perubahan kinerjanya tidak disimpulkan sebelum nilainya diperbaiki.")
     if now_kind == "skor" and prev_kind == "skor":
         cmp = bandingkan(now_v, prev_v, arah=r["arah"])
         unit = "skor"
@@ -172,6 +188,9 @@ def _kalimat_renstra(ds: DataSet, r: dict[str, Any], ren: dict[str, Any] | None)
     target = _satuan_teks(ren["target_akhir_teks"], r["satuan"])
     real = _satuan_teks(ren["realisasi_teks"], r["satuan"])
     head = f"Target akhir periode Renstra ({akhir}) untuk indikator {nama} {_sebesar(target, r)}"
+    if ren.get("huruf_skor_realisasi"):
+        return (f"{head}; realisasi tahun {ds.tahun} tercatat {real}, tetapi huruf dan skornya tidak sepadan, "
+                "sehingga ketercapaian target akhir belum dinilai sebelum nilainya diperbaiki.")
     if ren["tahun_ke"] is not None:
         periode = _periode(ds)
         text = (f"{head} telah tercapai pada tahun ke-{int(ren['tahun_ke'])} periode Renstra"
