@@ -2,7 +2,9 @@
 
 These tests read the text form with csv/yaml only (no project loader), so they test
 the transcription itself: files and columns per ``lkip_helpers.data.schema``, references
-between tables, budget sums and the key 2022/2023 figures of the seed report.
+between tables, budget sums and the key 2022/2023 figures of the seed report.  The last
+section renders the catalogue's tables once: no transcription note may reach the
+printed report.
 """
 
 from __future__ import annotations
@@ -302,7 +304,8 @@ def test_instansi_and_profil():
 
 def test_sdm_tables():
     jab = rows("sdm_jabatan")
-    assert len(jab) == 24
+    assert len(jab) == 23  # the blank row 12 of Tabel 1.1 carries no data: dropped (CATATAN A.42)
+    assert [int(r["no"]) for r in jab] == list(range(1, 24))
     assert sum(int(r["jumlah"]) for r in jab) == 19
     assert sum(int(r["jumlah"]) for r in rows("sdm_golongan")) == 19
     pend = rows("sdm_pendidikan")
@@ -319,10 +322,72 @@ def test_dokumen():
     assert set(dok) == {"pk_awal", "pk_perubahan", "rkt", "sk_iku"}
     sk = dok["sk_iku"]
     assert (sk["nomor"], sk["tempat"], sk["tanggal"]) == ("800/036/35.09.10/2023", "Umbulsari", "2023-03-15")
+    assert sk["perihal"] == "Indikator Kinerja Utama Kecamatan Umbulsari Kabupaten Jember"
     assert sk["pihak1_nip"] == "196808131990031011"
     assert (dok["rkt"]["tempat"], dok["rkt"]["tanggal"]) == ("Jember", "2023-11-21")
     for jenis in ("pk_awal", "pk_perubahan"):
         assert "tidak tercantum di sumber" in dok[jenis]["catatan"]
+
+
+# ----------------------------------------------------------------- nothing assumed (CATATAN B)
+def test_values_not_in_the_source_are_empty():
+    dok = by("dokumen", "jenis")
+    for jenis in ("pk_awal", "pk_perubahan"):  # the seed has no PK page
+        d = dok[jenis]
+        for col in TABLES["dokumen"].column_names:
+            if col not in ("jenis", "catatan"):
+                assert d[col] == "", (jenis, col, d[col])
+        assert "dikosongkan" in d["catatan"]
+    assert not any("Hendy" in v for d in dok.values() for v in d.values())  # the Bupati was supplied
+    assert dok["rkt"]["pihak1_nip"] == ""  # printed garbled ('19729648 ...'), not filled from elsewhere
+    assert fields("instansi")["camat_pangkat"] is None  # 'Pejabat TK.1' is no readable pangkat
+    # 'CE' read as CC was a guess: no target at all for I6.2
+    assert not [r for r in rows("target") if r["kode_indikator"] == "I6.2"]
+    # the SK gives no formula for Nilai SAKIP OPD (IKU No. 5)
+    assert by("indikator", "kode")["I4.1"]["formula"] == ""
+    # the source never names the index behind the desa status
+    texts = [fields("profil")["sumber"] or "", *(v for r in rows("desa") for v in r.values())]
+    assert not any(re.search(r"Indeks Desa Membangun|\bIDM\b", t) for t in texts)
+    catatan = (FOLDER / "CATATAN.md").read_text(encoding="utf-8")
+    assert catatan.count("dikosongkan") >= 5
+
+
+def test_printed_text_is_indonesian():
+    narasi = " ".join(r["teks"] for r in rows("narasi"))
+    assert "instrument " not in narasi
+    assert "instrumen pengendali" in narasi
+    assert "stakeholder" not in narasi
+    assert "pemangku kepentingan" in narasi
+
+
+# ----------------------------------------------------------------- IKU and SK IKU
+def test_iku_six_rows_of_the_sk():
+    iku = sorted((r for r in rows("indikator") if r["iku"] == "ya"), key=lambda r: int(r["urutan_iku"]))
+    assert [r["kode"] for r in iku] == ["IT2.1", "I2.1", "I3.1", "I1.1", "I4.1", "I5.1"]
+    first = iku[0]
+    assert (first["kode_sasaran"], first["kode_tujuan"]) == ("", "T2")  # an indicator of tujuan T2
+    assert first["nama"] == "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah"
+    assert first["penanggung_jawab"] == "Camat"
+    assert first["sumber_data"] == ""  # '-' in the SK
+    assert "LAKIP" in first["formula"]
+    assert "ANJAB" in first["formula"]
+    assert not [r for r in rows("target") if r["kode_indikator"] == "IT2.1"]  # never measured
+    for r in rows("indikator"):
+        assert bool(r["kode_sasaran"]) != bool(r["kode_tujuan"]), r["kode"]  # a sasaran or a tujuan
+
+
+def test_sk_iku_body():
+    parts = {}
+    for r in rows("narasi"):
+        if r["bagian"].startswith("sk_iku_"):
+            parts.setdefault(r["bagian"], []).append(r["teks"])
+    assert [len(parts.get(b, [])) for b in ("sk_iku_menimbang", "sk_iku_mengingat", "sk_iku_diktum")] == [1, 9, 6]
+    assert parts["sk_iku_menimbang"][0].startswith("bahwa untuk melaksanakan ketentuan pasal 3")
+    assert "Nomor 53 Tahun 2015" in parts["sk_iku_mengingat"][8]  # as printed (the regulation is of 2014)
+    assert parts["sk_iku_diktum"][2].count("\n\n") == 2  # KETIGA: two points
+    assert parts["sk_iku_diktum"][3].count("\n\n") == 5  # KEEMPAT: five points
+    # the slip copied from another kecamatan's decree stays verbatim, in this one place
+    assert parts["sk_iku_diktum"][5] == "Keputusan Camat Sukorambi ini mulai berlaku pada tanggal ditetapkan"
 
 
 # ----------------------------------------------------------------- narrative
@@ -337,11 +402,15 @@ def test_narrative_planted_year_only_in_kata_pengantar():
 
 
 def test_no_other_kecamatan_names_in_scanned_text():
-    texts = [r["teks"] for r in rows("narasi")] + [r["teks"] for r in rows("narasi_sasaran")]
+    planted = [r for r in rows("narasi") if r["bagian"] == "sk_iku_diktum" and r["urutan"] == "6"]
+    narasi = [r for r in rows("narasi") if r not in planted]
+    texts = [r["teks"] for r in narasi] + [r["teks"] for r in rows("narasi_sasaran")]
     texts += [r["uraian"] for r in rows("sasaran")] + [r["nama"] for r in rows("indikator")]
     for text in texts:
         for name in KECAMATAN_LAIN:
             assert not re.search(rf"\b{name}\b", text), (name, text)
+    # the one planted name: diktum KEENAM of the SK IKU, verbatim (CATATAN A.39)
+    assert [r["teks"] for r in planted] == ["Keputusan Camat Sukorambi ini mulai berlaku pada tanggal ditetapkan"]
     assert "Sukorambi" in by("dokumen", "jenis")["sk_iku"]["catatan"]
 
 
@@ -361,3 +430,46 @@ def test_narasi_sasaran_covers_measured_sasaran():
         "kesimpulan",
         "penutup",
     } <= bagian
+
+
+# ----------------------------------------------------------------- the rendered report
+#: Phrases of transcription notes ("Tertulis '...'", "Tabel 3.4 mencetak ...", "(baris kosong di
+#: sumber)", "... seperti tertulis di data") that must never be printed.
+CATATAN_TRANSKRIPSI = ("baris kosong", "Tertulis", "mencetak", "di sumber", "seperti tertulis", "di data")
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, str]:
+    """Visible text of every catalogue table and diagram of the Umbulsari report (charts aside)."""
+    from lkip_helpers import buka
+    from lkip_helpers.present import KATALOG, tampil
+
+    lap = buka(FOLDER)
+    out = {}
+    for key, entri in KATALOG.items():
+        if entri.jenis == "grafik":
+            continue
+        markup = re.sub(r"<style.*?</style>", " ", tampil(lap, key).html, flags=re.S)
+        out[key] = " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+    return out
+
+
+# the reviewer's appendix (lkip check findings) quotes the data on purpose
+REVIEW = {"daftar_pemeriksaan", "temuan_pemeriksaan"}
+
+
+def test_no_transcription_note_is_printed(rendered):
+    for key, text in rendered.items():
+        if key in REVIEW:
+            continue
+        for phrase in CATATAN_TRANSKRIPSI:
+            assert phrase not in text, (key, phrase, text[max(0, text.find(phrase) - 80) : text.find(phrase) + 80])
+        assert "None" not in text, key
+
+
+def test_notes_are_not_in_printed_columns():
+    # columns the tables print (Tabel 1.1 Keterangan, the benchmark's footnote): no source pointers
+    printed = [r["keterangan"] for r in rows("sdm_jabatan")] + [r["keterangan"] for r in rows("pembanding")]
+    for text in printed:
+        assert not re.search(r"Tertulis|mencetak|sumber|narasi Sasaran|Tabel \d", text), text
+    assert not [r for r in rows("sdm_jabatan") if "kosong" in r["jabatan"]]

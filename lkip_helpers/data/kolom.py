@@ -77,6 +77,10 @@ NARASI_BAGIAN: tuple[str, ...] = (
     "kesimpulan",
     "penutup",
     "penjelasan_anggaran",
+    # the body of the SK IKU (Lampiran 4), one item per point, as the decree prints it
+    "sk_iku_menimbang",
+    "sk_iku_mengingat",
+    "sk_iku_diktum",  # KESATU, KEDUA, ... in order; sub-points after a blank line
 )
 
 

@@ -48,7 +48,7 @@ def _alive(pid: int) -> bool:
 
 def clean_stale(parent: Path) -> list[Path]:
     """Remove staging folders under ``parent`` whose process is gone; return what was removed."""
-    removed = []
+    removed: list[Path] = []
     if not parent.is_dir():
         return removed
     for entry in parent.iterdir():

@@ -9,7 +9,14 @@ What the stitcher expects from the notebooks (the markers of :mod:`lkip_helpers.
 * a display output with ``metadata["lkip"]["chart_id"]`` and a Vega-Lite spec gets one
   ``vegaEmbed`` call on its container;
 * optionally one ``daftar_isi()`` marker says where the lists go; without it they go
-  after a leading KATA PENGANTAR, else right after the cover.
+  after a leading KATA PENGANTAR, else right after the cover;
+* the first ``h1`` whose text starts with "BAB" (BAB I) ends the front matter: the cover,
+  Kata Pengantar, the lists and Ikhtisar Eksekutif are numbered i, ii, iii in the PDF,
+  the chapters from BAB I on 1, 2, 3 (``div.lkip-depan`` / ``div.lkip-utama``).
+
+The edition (``ReportMeta.edisi``) is on the page: a draft carries a "DRAF" banner
+(screen), a diagonal "DRAF" watermark on every printed page and "DRAF" on the cover;
+both say which edition they are in ``<meta name="lkip-edisi">``.
 
 Code, prompts, streams, the injected parameters and the provenance cell stay out of the
 report; :func:`notebook_html` renders one notebook with its code for reviewers.
@@ -18,10 +25,11 @@ report; :func:`notebook_html` renders one notebook with its code for reviewers.
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,7 +40,7 @@ import nbformat
 from ..present import theme as charts_theme
 from ..present.display import TEKS_CONTOH
 
-__all__ = ["Entry", "Report", "ReportMeta", "build_report", "notebook_html", "stitch"]
+__all__ = ["EDISI", "TEKS_DRAF", "Entry", "Report", "ReportMeta", "build_report", "notebook_html", "stitch"]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DAFTAR_ISI_MARKER = '<div class="lkip-tempat-daftar-isi"></div>'
@@ -47,6 +55,10 @@ _PAGE_IDS = (
     "daftar-tabel-judul",
     "daftar-gambar-judul",
 )
+#: The editions of a report: a draft for review, the final one to be signed.
+EDISI = ("draf", "final")
+#: The banner of a draft (screen page and reviewer notebooks).
+TEKS_DRAF = "DRAF \u2014 belum final: isi laporan masih dapat berubah sebelum disahkan dan ditandatangani"
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,17 @@ class ReportMeta:
     is_contoh: bool = False
     singkatan: str = "LKIP"
     judul: str = "Laporan Kinerja Instansi Pemerintah"
+    edisi: str = "draf"  # "draf" (watermark, banner) or "final" (neither)
+
+    def __post_init__(self) -> None:
+        if self.edisi not in EDISI:
+            msg = f"edisi harus 'draf' atau 'final', bukan {self.edisi!r}"
+            raise ValueError(msg)
+
+    @property
+    def is_draf(self) -> bool:
+        """True for a draft: the page carries the DRAF banner, watermark and cover mark."""
+        return self.edisi == "draf"
 
     @property
     def judul_lengkap(self) -> str:
@@ -74,6 +97,7 @@ class Entry:
     id: str
     teks: str
     level: int = 1
+    depan: bool = False  # in the front matter: its page number is a Roman numeral
 
 
 @dataclass
@@ -93,6 +117,7 @@ class Report:
         if variant not in {"layar", "cetak"}:
             msg = f"variant harus 'layar' atau 'cetak', bukan {variant!r}"
             raise ValueError(msg)
+        depan, utama = _split_front(self.sesudah)
         return (
             _jinja()
             .get_template("laporan.html.j2")
@@ -100,10 +125,16 @@ class Report:
                 variant=variant,
                 meta=self.meta,
                 teks_contoh=TEKS_CONTOH,
+                teks_draf=TEKS_DRAF,
+                kepala_cetak=_css_string(
+                    " \u00b7 ".join(t for t, on in ((TEKS_DRAF, self.meta.is_draf), (TEKS_CONTOH, self.meta.is_contoh))
+                                     if on)
+                ),
                 css_layar=_asset("lkip.css"),
                 css_cetak=_asset("cetak.css"),
                 sebelum=self.sebelum,
-                sesudah=self.sesudah,
+                depan=depan,
+                utama=utama,
                 daftar_isi=self.daftar_isi,
                 daftar_tabel=self.daftar_tabel,
                 daftar_gambar=self.daftar_gambar,
@@ -115,6 +146,14 @@ class Report:
                 opsi_json=json.dumps(charts_theme.embed_options(), sort_keys=True, ensure_ascii=False),
             )
         )
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a quoted CSS string for a ``<style>`` element; ``""`` for no text."""
+    if not text:
+        return ""
+    escaped = "".join(c if c.isalnum() or c in " .,:;-\u2014\u00b7" else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
 
 
 @cache
@@ -261,6 +300,69 @@ def _split_for_lists(body: str) -> tuple[str, str]:
     return "", body
 
 
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+class _Ancestors(HTMLParser):
+    """The open elements at the end of a fragment: ``(tag, start offset, start tag text)``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines = [0]
+        for match in re.finditer("\n", text):
+            self._lines.append(match.end())
+        self.open: list[tuple[str, int, str]] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            line, col = self.getpos()
+            self.open.append((tag, self._lines[line - 1] + col, self.get_starttag_text() or f"<{tag}>"))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        return  # <x/>: opens nothing
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+
+def _split_front(body: str) -> tuple[str, str]:
+    """Split the chapters after the lists at BAB I: ``(rest of the front matter, main part)``.
+
+    The main part starts at the first ``h1`` whose text starts with "BAB" (or at the
+    element that holds it, e.g. a markdown cell).  When its chapter section has visible
+    content before it, the section is closed there and reopened (without its id).
+    Without such a heading everything after the lists is the main part.
+    """
+    start = next(
+        (m.start() for m in _H1.finditer(body)
+         if re.match(r"BAB\b", html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip(), re.I)),
+        None,
+    )
+    if start is None:
+        return "", body
+    ancestors = _Ancestors(body[:start]).open
+    if not ancestors:
+        return body[:start], body[start:]
+    tag, section_start, section_tag = ancestors[0]
+    cut = ancestors[1][1] if len(ancestors) > 1 else start
+    if tag != "section":
+        return body[:section_start], body[section_start:]
+    inner = body[section_start + len(section_tag) : cut]
+    if not re.sub(r"<!--.*?-->", "", inner).strip():
+        return body[:section_start], body[section_start:]
+    reopened = re.sub(r'\s+id="[^"]*"', "", section_tag)
+    reopened = reopened.replace('class="lkip-bagian"', 'class="lkip-bagian lkip-bagian-lanjutan"', 1)
+    return body[:cut] + "</section>\n", f"{reopened}\n{body[cut:]}"
+
+
 def _load(nb: nbformat.NotebookNode | str | Path) -> nbformat.NotebookNode:
     if isinstance(nb, str | Path):
         return nbformat.read(Path(nb), as_version=4)
@@ -282,21 +384,29 @@ def build_report(notebooks: Sequence[Any], meta: ReportMeta, names: Iterable[str
         sections.append(section)
         charts.extend(found)
     before, after = _split_for_lists("".join(sections))
-    m_before, m_after = _markers(before), _markers(after)
+    depan, utama = _split_front(after)
+    m_before, m_depan, m_utama = _markers(before), _markers(depan), _markers(utama)
+
+    def front(entries: list[Entry]) -> list[Entry]:
+        return [replace(e, depan=True) for e in entries]
+
+    tables = front(m_before.tables + m_depan.tables) + m_utama.tables
+    figures = front(m_before.figures + m_depan.figures) + m_utama.figures
     toc = [
-        *m_before.headings,
-        Entry("daftar-isi-judul", "DAFTAR ISI"),
-        *([Entry("daftar-tabel-judul", "DAFTAR TABEL")] if m_before.tables or m_after.tables else []),
-        *([Entry("daftar-gambar-judul", "DAFTAR GAMBAR")] if m_before.figures or m_after.figures else []),
-        *m_after.headings,
+        *front(m_before.headings),
+        Entry("daftar-isi-judul", "DAFTAR ISI", depan=True),
+        *([Entry("daftar-tabel-judul", "DAFTAR TABEL", depan=True)] if tables else []),
+        *([Entry("daftar-gambar-judul", "DAFTAR GAMBAR", depan=True)] if figures else []),
+        *front(m_depan.headings),
+        *m_utama.headings,
     ]
     return Report(
         meta=meta,
         sebelum=before,
         sesudah=after,
         daftar_isi=toc,
-        daftar_tabel=m_before.tables + m_after.tables,
-        daftar_gambar=m_before.figures + m_after.figures,
+        daftar_tabel=tables,
+        daftar_gambar=figures,
         grafik=charts,
     )
 
@@ -306,10 +416,24 @@ def stitch(notebooks: Sequence[Any], meta: ReportMeta, variant: str = "layar") -
     return build_report(notebooks, meta).html(variant)
 
 
-def notebook_html(nb: nbformat.NotebookNode | str | Path, title: str | None = None) -> str:
-    """Return one executed notebook as offline HTML with its code, for reviewers."""
+def notebook_html(
+    nb: nbformat.NotebookNode | str | Path, title: str | None = None, edisi: str | None = None
+) -> str:
+    """Return one executed notebook as offline HTML with its code, for reviewers.
+
+    ``edisi`` (``"draf"``/``"final"``, as :attr:`ReportMeta.edisi`) puts the edition on the
+    page: a ``<meta name="lkip-edisi">``, the edition next to the title, a banner for a draft.
+    """
+    if edisi is not None and edisi not in EDISI:
+        msg = f"edisi harus 'draf' atau 'final', bukan {edisi!r}"
+        raise ValueError(msg)
     node = _load(nb)
     name = title or node.metadata.get("title") or "Notebook"
-    resources = {"lkip_title": name, "lkip_css": _asset("lkip.css") + _asset("notebook.css")}
+    resources = {
+        "lkip_title": name,
+        "lkip_css": _asset("lkip.css") + _asset("notebook.css"),
+        "lkip_edisi": edisi or "",
+        "lkip_teks_draf": TEKS_DRAF,
+    }
     body, _ = _exporter("lkip_notebook", with_code=True).from_notebook_node(node, resources=resources)
     return body

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 
 from lkip_helpers.data.model import DataSet
 from lkip_helpers.present import KATALOG, display, tables, tampil
+from lkip_helpers.present.tables import teks
 from lkip_helpers.report.laporan import Laporan, buka
 from lkip_helpers.rules.settings import Settings, load_settings
 
@@ -160,7 +162,9 @@ def test_tabel_3_8_footnotes_a_stated_amount_that_differs(lap: Laporan) -> None:
 
 
 def test_tabel_1_tables_have_totals(lap: Laporan) -> None:
-    assert cells(tables.asn_jabatan(lap).as_raw_html())[-3:-1] == ["Jumlah", "19"]
+    jabatan = cells(tables.asn_jabatan(lap).as_raw_html())
+    assert jabatan[-3:-1] == ["Jumlah", "19"]
+    assert jabatan[-8:-4] == ["23.", "Pengadministrasian Kependudukan", "2", ""]  # the blank source row is gone
     assert cells(tables.asn_golongan(lap).as_raw_html())[-3:] == ["Jumlah", "", "19"]
     body = cells(tables.pegawai_pendidikan(lap).as_raw_html())
     assert body[-12:] == ["", "Jumlah ASN", "19", "", "", "Jumlah Non ASN", "12", "", "", "Jumlah", "31", ""]
@@ -172,6 +176,7 @@ def test_profil_footnotes_population_that_does_not_add_up(lap: Laporan) -> None:
     assert "39.865 jiwa" in html_text
     assert "Laki-laki + perempuan = 79.233 jiwa" in html_text
     assert "64,44 km²" in html_text
+    assert "seperti tertulis" not in html_text  # a footnote states the sum, not how the data was made
 
 
 def test_desa_counts_status(lap: Laporan) -> None:
@@ -298,6 +303,30 @@ def test_iku_lists_iku_indicators(lap: Laporan) -> None:
     assert "SUKMA-e" in body
     assert "Persentase Penduduk Miskin" not in body
     assert body[0] == "1."
+
+
+def test_iku_has_the_six_rows_of_the_sk_in_its_order(lap: Laporan) -> None:
+    body = cells(tables.indikator_kinerja_utama(lap).as_raw_html())
+    rows = [body[i : i + 6] for i in range(0, len(body), 6)]
+    assert [r[0] for r in rows] == ["1.", "2.", "3.", "4.", "5.", "6."]
+    assert [r[2] for r in rows] == [
+        "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah",  # the tujuan's IKU (T2)
+        "IKM",
+        "Persentase Fasilitasi Peningkatan Kesejahteraan Masyarakat",
+        "Persentase Penyelesaian Laporan dan Pelanggaran Ketertiban Umum serta Ketentraman Masyarakat",
+        "Nilai SAKIP",
+        "Persentase Indikator Program yang Tercapai",
+    ]
+    assert rows[0][4:] == ["Camat", "-"]  # sumber data '-' in the SK
+    assert rows[4][3] == "-"  # the SK gives no formula for Nilai SAKIP: none is supplied
+    # without urutan_iku: measured sasaran first (report order), then the rest, tujuan indicators last
+    ds = edit(lap.ds, "indikator", lambda df: df.assign(urutan_iku=pd.NA))
+    body = cells(tables.indikator_kinerja_utama(laporan_dari(ds, lap.settings)).as_raw_html())
+    names = [body[i + 2] for i in range(0, len(body), 6)]
+    assert names[0].startswith("Persentase Penyelesaian")
+    assert names[-1].startswith("Jumlah Dokumen")
+    # the tujuan's indicator is never measured
+    assert "Jumlah Dokumen" not in " ".join(cells(tables.pengukuran_kinerja(lap).as_raw_html()))
 
 
 def test_review_appendix_lists_every_check(lap: Laporan) -> None:
@@ -451,20 +480,86 @@ def test_narasi_sasaran_kinds_and_headings(lap: Laporan) -> None:
     assert "Indikator: IKM" in head.html
 
 
+def _pk_signed(lap: Laporan) -> Laporan:
+    """Umbulsari with a PK Perubahan whose parties, place and date are filled in (the seed has none)."""
+    filled = {"tempat": "Jember", "tanggal": date(2023, 11, 21), "pihak1_nama": "NAMA CAMAT",
+              "pihak1_jabatan": "Camat Umbulsari", "pihak2_nama": "NAMA BUPATI", "pihak2_jabatan": "Bupati Jember"}
+
+    def fill(df: pd.DataFrame) -> pd.DataFrame:
+        for col, v in filled.items():
+            df[col] = df[col].astype(object)
+            df.loc[df["jenis"] == "pk_perubahan", col] = v
+        return df
+
+    return laporan_dari(edit(lap.ds, "dokumen", fill), lap.settings)
+
+
 def test_signatures(lap: Laporan) -> None:
     ttd = tables.tanda_tangan_laporan(lap).html
     assert "Umbulsari, 23 Februari 2024" in ttd
     assert "RONNY ARJUNANTO, SE" in ttd
     assert "197708272002121006" in ttd
-    pk = tables.tanda_tangan_dokumen(lap, "pk_perubahan").html
+    assert "lkip-ttd-pangkat" not in ttd  # the pangkat is not in the source: no line, no placeholder
+    pk = tables.tanda_tangan_dokumen(_pk_signed(lap), "pk_perubahan").html
     assert "PIHAK PERTAMA" in pk
     assert "PIHAK KEDUA" in pk
     assert "Bupati Jember" in pk
+    assert "Jember, 21 November 2023" in pk
     assert pk.index("PIHAK KEDUA") < pk.index("PIHAK PERTAMA")
     sk = tables.tanda_tangan_dokumen(lap, "sk_iku").html
     assert "Plt. Camat Umbulsari" in sk
     assert "15 Maret 2023" in sk
     assert "800/036/35.09.10/2023" in tables.identitas_dokumen(lap, "sk_iku").html
+
+
+def test_empty_document_fields_print_nothing(lap: Laporan) -> None:
+    # the seed has no PK page: place, date and both parties are empty in the data set
+    for jenis in ("pk", "pk_awal", "pk_perubahan"):
+        shown = tables.tanda_tangan_dokumen(lap, jenis)
+        assert (shown.html, shown.plain) == ("", "")
+        ident = tables.identitas_dokumen(lap, jenis)
+        body = cells(ident.html)
+        assert "Perjanjian Kinerja" in " ".join(body)
+        for row in ("Ditetapkan di", "Tanggal", "Pihak pertama", "Pihak kedua"):
+            assert row not in body
+        assert "None" not in ident.html
+        assert "nan" not in body
+    # a document with only its place and date: one line, no stray comma
+    ds = edit(lap.ds, "dokumen", lambda df: df.assign(pihak1_nama=None, pihak1_jabatan=None, pihak1_nip=None))
+    rkt = tables.tanda_tangan_dokumen(laporan_dari(ds, lap.settings), "rkt")
+    assert "Jember, 21 November 2023" in rkt.html
+    assert "lkip-ttd-jabatan" not in rkt.html
+    ds = edit(lap.ds, "dokumen", lambda df: df.assign(tempat=None))
+    sk = tables.tanda_tangan_dokumen(laporan_dari(ds, lap.settings), "sk_iku").html
+    assert '<p class="lkip-ttd-tempat">15 Maret 2023</p>' in sk
+    assert teks.teks_isian_kosong(lap, "dokumen", "tempat", "pk_perubahan") == ""
+
+
+def test_keputusan_iku_lays_out_the_decree(lap: Laporan) -> None:
+    shown = teks.keputusan_iku(lap)
+    text = re.sub(r"<[^>]+>", " ", shown.html)
+    text = " ".join(text.split())
+    for part in (
+        "KEPUTUSAN CAMAT UMBULSARI KABUPATEN JEMBER",
+        "NOMOR: 800/036/35.09.10/2023",
+        "TENTANG INDIKATOR KINERJA UTAMA KECAMATAN UMBULSARI KABUPATEN JEMBER",
+        "Menimbang : bahwa untuk melaksanakan",
+        "Mengingat : Undang-Undang Nomor 23 Tahun 2014",
+        "MEMUTUSKAN:",
+        "KESATU : Indikator Kinerja Utama",
+        "KEENAM : Keputusan Camat Sukorambi ini mulai berlaku",  # verbatim slip of the source
+        "Ditetapkan di: Umbulsari",
+        "Pada tanggal: 15 Maret 2023",
+        "AKBAR WINANIS, SE, M.Si",
+    ):
+        assert part in text, part
+    assert shown.html.count("<li>") == 10  # 1 menimbang + 9 mengingat
+    assert '<ol type="a"' in shown.html
+    assert "e. Evaluasi Kinerja" in text  # the points of KEEMPAT with their own marks
+    assert "KETUJUH" not in text
+    assert shown.html == teks.keputusan_iku(lap).html
+    no_body = lap.ds.dengan(narasi=lap.ds.df("narasi").query("~bagian.str.startswith('sk_iku')"))
+    assert teks.keputusan_iku(laporan_dari(no_body, lap.settings)).html == ""
 
 
 def test_lists_from_the_data(lap: Laporan) -> None:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 import altair as alt
+import pytest
 import nbformat
 from render_fixtures import META, remote_references
 
@@ -164,3 +165,113 @@ def test_notebook_html_shows_code_offline() -> None:
     assert "Gambar 1.1" in page
     assert remote_references(page) == []
     assert "<script" not in page
+
+
+# --------------------------------------------------------------------------- front matter, edition
+def _front_report(meta=META):  # noqa: ANN001, ANN202 - a test helper
+    return build_report(
+        [
+            nb_of(d.bab("KATA PENGANTAR"), d.paragraf("Puji syukur."), d.daftar_isi(), d.bab("IKHTISAR EKSEKUTIF"),
+                  d.tabel("<table><tr><td>1</td></tr></table>", "Tabel 0.1", "Ringkas")),
+            nb_of(d.bab("BAB I PENDAHULUAN"), d.subbab("A. Latar Belakang"),
+                  d.tabel("<table><tr><td>1</td></tr></table>", "Tabel 1.1", "ASN")),
+        ],
+        meta,
+    )
+
+
+def test_front_matter_entries_are_marked_for_roman_page_numbers() -> None:
+    report = _front_report()
+    assert [(e.teks, e.depan) for e in report.daftar_isi] == [
+        ("KATA PENGANTAR", True),
+        ("DAFTAR ISI", True),
+        ("DAFTAR TABEL", True),
+        ("IKHTISAR EKSEKUTIF", True),
+        ("BAB I PENDAHULUAN", False),
+        ("A. Latar Belakang", False),
+    ]
+    assert [(e.teks, e.depan) for e in report.daftar_tabel] == [("Tabel 0.1 Ringkas", True), ("Tabel 1.1 ASN", False)]
+    page = report.html("cetak")
+    front = page[page.index('<div class="lkip-depan">') : page.index('<div class="lkip-utama">')]
+    main = page[page.index('<div class="lkip-utama">') :]
+    assert "IKHTISAR EKSEKUTIF</h1>" in front
+    assert "KATA PENGANTAR</h1>" in front
+    assert "BAB I PENDAHULUAN</h1>" not in front
+    assert re.match(r'<div class="lkip-utama">\s*<section class="lkip-bagian"[^>]*>\s*<h1[^>]*>BAB I', main)
+    assert '<li class="toc-1 toc-depan"><a href="#ikhtisar-eksekutif">' in page
+    assert '<li class="toc-1"><a href="#bab-i-pendahuluan">' in page
+    assert "target-counter(attr(href), page, lower-roman)" in page
+
+
+def test_bab_i_inside_a_chapter_splits_its_section() -> None:
+    report = build_report([nb_of(d.bab("IKHTISAR EKSEKUTIF"), d.paragraf("Ringkas."), d.bab("BAB I"),
+                                 d.paragraf("Isi."))], META)
+    page = report.html("layar")
+    front = page[page.index('<div class="lkip-depan">') : page.index('<div class="lkip-utama">')]
+    main = page[page.index('<div class="lkip-utama">') :]
+    assert "Ringkas." in front and "Isi." not in front
+    assert front.count("<section") == front.count("</section>") == 2  # the cover and the front part
+    assert re.match(r'<div class="lkip-utama">\s*<section class="lkip-bagian lkip-bagian-lanjutan" data-bab="0">', main)
+    assert len(_ids(page)) == len(set(_ids(page)))
+    assert [(e.teks, e.depan) for e in report.daftar_isi] == [
+        ("DAFTAR ISI", True), ("IKHTISAR EKSEKUTIF", True), ("BAB I", False)]
+
+
+def test_no_bab_heading_means_no_front_chapter() -> None:
+    report = build_report([nb_of(d.bab("LAMPIRAN"), d.paragraf("x"))], META)
+    assert [(e.teks, e.depan) for e in report.daftar_isi] == [("DAFTAR ISI", True), ("LAMPIRAN", False)]
+
+
+def test_a_draft_says_so_on_screen_on_paper_and_on_the_cover() -> None:
+    assert META.edisi == "draf"  # today's renders are drafts
+    report = _front_report(dataclasses.replace(META, is_contoh=False))
+    screen, printed = report.html("layar"), report.html("cetak")
+    for page in (screen, printed):
+        assert _edisi(page) == "draf"
+        assert '<div class="lkip-tanda-air" aria-hidden="true">DRAF</div>' in page
+        assert '<p class="sampul-edisi">DRAF</p>' in page
+    assert '<div class="lkip-banner-draf lkip-banner-halaman" role="note">DRAF \u2014 belum final: ' in screen
+    assert "lkip-banner-draf" not in printed.split("</style>")[-1]  # WeasyPrint: the watermark says it
+    assert '@page { @top-center { content: "DRAF \u2014 belum final' in screen  # browsers printing the HTML
+
+
+def test_the_final_edition_has_no_draft_mark() -> None:
+    report = _front_report(dataclasses.replace(META, is_contoh=False, edisi="final"))
+    for page in (report.html("layar"), report.html("cetak")):
+        assert _edisi(page) == "final"
+        assert "DRAF" not in page
+        assert "lkip-banner-halaman" not in page.split("</style>")[-1]
+
+
+def test_draft_and_synthetic_banners_together() -> None:
+    page = _front_report().html("layar")
+    body = page.split("</style>")[-1]
+    assert body.index('class="lkip-banner-draf') < body.index('class="lkip-banner-contoh')
+    assert "DATA CONTOH - bukan data resmi" in page.split("@top-center { content: ")[-1].split(";")[0]
+
+
+def test_edisi_is_draf_or_final() -> None:
+    with pytest.raises(ValueError, match="edisi harus 'draf' atau 'final'"):
+        dataclasses.replace(META, edisi="resmi")
+    with pytest.raises(ValueError, match="edisi harus 'draf' atau 'final'"):
+        notebook_html(nb_of(d.bab("BAB I")), "x", edisi="Final")
+
+
+def _edisi(page: str) -> str | None:
+    """The edition a page records (``<meta name="lkip-edisi">``, attributes in any order)."""
+    tag = re.search(r'<meta\b[^>]*\bname="lkip-edisi"[^>]*>', page)
+    found = re.search(r'\bcontent="([^"]*)"', tag.group(0)) if tag else None
+    return found.group(1) if found else None
+
+
+def test_notebook_html_says_the_edition() -> None:
+    nb = nb_of(d.bab("BAB I"))
+    draft = notebook_html(nb, "01_bab - Kecamatan Umbulsari 2023", edisi="draf")
+    assert _edisi(draft) == "draf"
+    assert "(edisi draf)" in draft
+    assert "DRAF \u2014 belum final" in draft
+    final = notebook_html(nb, "01_bab - Kecamatan Umbulsari 2023", edisi="final")
+    assert _edisi(final) == "final"
+    assert "(edisi final)" in final
+    assert "belum final" not in final
+    assert "lkip-edisi" not in notebook_html(nb, "01_bab")  # not told, says nothing

@@ -31,6 +31,8 @@ Modules, by chapter:
 * :mod:`.anggaran` - BAB III, budget and efficiency: :func:`paragraf_anggaran`
   (Tabel 3.8) and :func:`paragraf_efisiensi` (Tabel 3.7).
 * :mod:`.penutup` - BAB IV: :func:`kesimpulan`.
+* :mod:`.perencanaan` - BAB II A-D openings: :func:`paragraf_renstra`, :func:`paragraf_rkt`,
+  :func:`paragraf_iku`, :func:`paragraf_pk`.
 * :mod:`._kata` (private) - word-level helpers: counts in words, lists, sentence
   case, values with units, differences in points, document version names.
 * :mod:`._ringkasan` (private) - clauses several chapters repeat: indicators per
@@ -52,6 +54,7 @@ from .ikhtisar import (
 from .ikm import paragraf_ikm
 from .kinerja import paragraf_sasaran, pengukuran_ringkas
 from .penutup import kesimpulan
+from .perencanaan import paragraf_iku, paragraf_pk, paragraf_renstra, paragraf_rkt
 
 __all__ = [
     "IkhtisarEksekutif",
@@ -64,7 +67,11 @@ __all__ = [
     "kesimpulan",
     "paragraf_anggaran",
     "paragraf_efisiensi",
+    "paragraf_iku",
     "paragraf_ikm",
+    "paragraf_pk",
+    "paragraf_renstra",
+    "paragraf_rkt",
     "paragraf_sasaran",
     "pengukuran_ringkas",
 ]

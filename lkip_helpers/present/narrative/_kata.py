@@ -108,11 +108,19 @@ def _sebesar(teks: str, r: dict[str, Any]) -> str:
     return f"dengan nilai {teks}" if r["jenis"] == "huruf" else f"sebesar {teks}"
 
 
+#: Units that mean "per cent" as people type them; a difference of two such values is in
+#: percentage points ("poin persen"), never in per cent.
+_PERSEN = {"%", "persen", "prosen", "persentase"}
+
+
 def _poin(selisih: float, satuan: Any) -> str:
-    """A difference of two values: ``"27 poin persen"`` for %, ``"1,24 poin"`` otherwise."""
+    """A difference of two values: ``"27 poin persen"`` for % (also typed "Persen"), ``"1,24 poin"`` otherwise.
+
+    Other units keep their name (``"3 orang"``).
+    """
     unit = "" if missing(satuan) else str(satuan).strip()
     text = fmt.nilai(abs(selisih))
-    if unit == "%":
+    if unit.lower() in _PERSEN:
         return f"{text} poin persen"
     if unit.lower() in _TANPA_SATUAN:
         return f"{text} poin"

@@ -145,7 +145,7 @@ class Kolom:
 
 @dataclass(frozen=True)
 class Catatan:
-    """A footnote; ``kolom``/``baris`` place its mark on one cell, else it has no mark."""
+    """A footnote; ``kolom``/``baris`` place its mark after one cell's value, else it has no mark."""
 
     teks: str
     kolom: str | None = None
@@ -231,7 +231,7 @@ def buat_tabel(
     spanner
         ``(label, column keys)`` pairs: merged headers above the columns.
     catatan
-        Footnotes (a mark on one cell, or none for general notes).
+        Footnotes (a mark after the value of one cell, or none for general notes).
     """
     keys = [k.nama for k in kolom]
     data: dict[str, list[str]] = {k: [str(r.get(k, "") or "") for r in rows] for k in keys}
@@ -268,5 +268,7 @@ def buat_tabel(
         g = g.tab_style(gt.style.text(weight="bold"), gt.loc.body(rows=bold))
     for c in catatan:
         where = gt.loc.body(columns=c.kolom, rows=[c.baris]) if c.kolom is not None else None
-        g = g.tab_footnote(c.teks, locations=where)
+        # The mark follows the value ("83,76¹"), as printed reports have it; great_tables'
+        # "auto" puts it before numbers ("¹ 83,76") to keep them aligned.
+        g = g.tab_footnote(c.teks, locations=where, placement="right")
     return gaya_rumah(g)

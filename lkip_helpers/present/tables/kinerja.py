@@ -353,7 +353,7 @@ def perbandingan_pembanding(lap: Laporan) -> gt.GT:
             row["tingkat"] = teks(_TINGKAT.get(str(r.tingkat), r.tingkat))
             row["pembanding"] = teks(r.pembanding_teks, STRIP)
             numeric = not missing(r.selisih) and not isinstance(value(r.pembanding), str)
-            row["selisih"] = _selisih(r.selisih) if numeric else STRIP
+            row["selisih"] = _selisih(r.selisih, r.satuan) if numeric else STRIP
             row["ket"] = _membaik(r.membaik, r.selisih)
             if not missing(r.keterangan):
                 notes.append(Catatan(str(r.keterangan), "pembanding", i))
@@ -373,10 +373,13 @@ def perbandingan_pembanding(lap: Laporan) -> gt.GT:
     return buat_tabel(rows, kolom, id="lkip-perbandingan-pembanding", catatan=notes)
 
 
-def _selisih(x: Any) -> str:
+def _selisih(x: Any, satuan: Any = None) -> str:
+    """A signed difference: ``"+1,24"``; between two percentages in points: ``"+2,00 poin persen"``."""
     v = float(x)
     text = fmt.angka(abs(v), 2)
-    return f"+{text}" if v > 0 else (f"-{text}" if v < 0 else text)
+    text = f"+{text}" if v > 0 else (f"-{text}" if v < 0 else text)
+    unit = "" if missing(satuan) else str(satuan).strip().lower()
+    return f"{text} poin persen" if unit in {"%", "persen", "prosen", "persentase"} else text
 
 
 def _membaik(membaik: Any, selisih: Any) -> str:

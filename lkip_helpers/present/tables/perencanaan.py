@@ -281,8 +281,10 @@ def rencana_kinerja_tahunan(lap: Laporan) -> gt.GT:
 def indikator_kinerja_utama(lap: Laporan) -> gt.GT:
     """The IKU: kinerja utama, indicator, formula, penanggung jawab, sumber data.
 
-    Indicators marked ``iku``; measured sasaran first in report order, then the rest
-    by sasaran order.
+    Indicators marked ``iku``: of a sasaran, or of a tujuan (``kode_tujuan``, no sasaran:
+    listed here, never measured).  Order: ``urutan_iku`` (the SK's own numbering) first;
+    the others after them, measured sasaran in report order, then by sasaran order, then
+    tujuan indicators by tujuan order.
     """
     ds = lap.ds
     ind = frame(ds, "indikator", "urutan")
@@ -290,9 +292,15 @@ def indikator_kinerja_utama(lap: Laporan) -> gt.GT:
     sas = frame(ds, "sasaran", "urutan")
     order = {k: i for i, k in enumerate(dict.fromkeys(lap.indikator_diukur["kode_sasaran"]))}
     rank = {k: (order.get(k, len(order)), i) for i, k in enumerate(sas["kode"])}
-    ranks = [rank.get(k, (len(order), len(rank))) for k in ind["kode_sasaran"]]
-    ind = ind.assign(_r=pd.Series(ranks, index=ind.index, dtype=object))
-    ind = ind.sort_values(["_r", "urutan"], kind="stable")
+    tujuan = {k: i for i, k in enumerate(frame(ds, "tujuan", "urutan")["kode"])}
+
+    def key(i: Any) -> tuple[int, ...]:
+        no = value(i.urutan_iku)
+        first = (0, int(no)) if no is not None else (1, 0)
+        if not missing(i.kode_sasaran):
+            return (*first, *rank.get(i.kode_sasaran, (len(order), len(rank))), int(i.urutan))
+        return (*first, len(order) + 1, tujuan.get(i.kode_tujuan, len(tujuan)), int(i.urutan))
+
     rows = [
         {
             "no": f"{n}.",
@@ -302,7 +310,7 @@ def indikator_kinerja_utama(lap: Laporan) -> gt.GT:
             "pj": baris(*str(i.penanggung_jawab).split(";")) if not missing(i.penanggung_jawab) else STRIP,
             "sumber": teks(i.sumber_data, STRIP),
         }
-        for n, i in enumerate(ind.itertuples(), 1)
+        for n, i in enumerate(sorted(ind.itertuples(), key=key), 1)
     ]
     kolom = [
         Kolom("no", "No", "center"),
@@ -329,7 +337,10 @@ def versi_pk(lap: Laporan) -> str | None:
 
 
 def _pk_rows(ds: DataSet, versi: str) -> list[dict[str, Any]]:
-    """Indicators with a ``versi`` target in the report year, sasaran in report order."""
+    """Indicators with a ``versi`` target in the report year, sasaran in report order.
+
+    A tujuan's indicator (no sasaran) comes last, under "Tujuan: ..." (it is not measured).
+    """
     tgt = _targets(ds)
     tgt = tgt[(tgt["versi"] == versi) & (tgt["tahun"] == ds.tahun)]
     ind = frame(ds, "indikator", "urutan").set_index("kode")
@@ -354,8 +365,11 @@ def _pk_rows(ds: DataSet, versi: str) -> list[dict[str, Any]]:
         )
     out.sort(key=lambda r: r["_r"])
     names = dict(zip(sas["kode"], sas["uraian"], strict=True))
+    tuj = frame(ds, "tujuan", [])
+    tujuan = {k: f"Tujuan: {u}" for k, u in zip(tuj["kode"], tuj["uraian"], strict=True)}
     for r in out:
-        r["sasaran"] = names.get(r["kode_sasaran"])
+        ks = r["kode_sasaran"]
+        r["sasaran"] = names.get(ks) if not missing(ks) else tujuan.get(ind.loc[str(r["kode"]), "kode_tujuan"])
     return out
 
 

@@ -117,7 +117,8 @@ def profil_wilayah(lap: Laporan) -> gt.GT:
     """Profile of the kecamatan: area, borders, population and livelihoods.
 
     When the population by sex does not add up to the stated total, or the livelihood
-    shares do not add up to 100%, a footnote says so (both values stay as written).
+    shares do not add up to 100%, a footnote says so (both values stay as given; the
+    footnote states the sum, never how the data set was made).
     """
     ds = lap.ds
     p = ds.profil
@@ -150,7 +151,7 @@ def profil_wilayah(lap: Laporan) -> gt.GT:
         notes.append(
             Catatan(
                 f"Laki-laki + perempuan = {fmt.angka(int(laki) + int(perempuan))} jiwa, berbeda dengan jumlah "
-                f"penduduk tertulis {fmt.angka(total)} jiwa; keduanya ditampilkan seperti tertulis di data.",
+                f"penduduk {fmt.angka(total)} jiwa.",
                 "isi",
                 row_total,
             )
@@ -167,8 +168,7 @@ def profil_wilayah(lap: Laporan) -> gt.GT:
         if round(total_pct, 6) != 100:
             notes.append(
                 Catatan(
-                    f"Jumlah persentase mata pencaharian {fmt.nilai(total_pct, '%')}, bukan 100%; "
-                    "angka ditampilkan seperti tertulis di data.",
+                    f"Jumlah persentase mata pencaharian {fmt.nilai(total_pct, '%')}, bukan 100%.",
                     "isi",
                     first,
                 )
@@ -178,7 +178,11 @@ def profil_wilayah(lap: Laporan) -> gt.GT:
 
 
 def daftar_desa(lap: Laporan) -> gt.GT:
-    """The desa of the kecamatan with their status (Indeks Desa Membangun), and a count per status."""
+    """The desa of the kecamatan with their status as the data set gives it, and a count per status.
+
+    The status categories are those of the Indeks Desa Membangun; which index a data set's
+    status comes from is not named here (the source may not name it).
+    """
     ds = lap.ds
     df = frame(ds, "desa", "no")
     rows = [{"no": _no(r.no), "nama": teks(r.nama), "status": teks(r.status, STRIP)} for r in df.itertuples()]

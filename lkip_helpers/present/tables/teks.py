@@ -17,7 +17,7 @@ import great_tables as gt
 from ... import fmt
 from ...data.model import DataSet
 from .. import display
-from ._dasar import STRIP, Kolom, buat_tabel, frame, missing, teks
+from ._dasar import Kolom, buat_tabel, frame, missing, teks
 from .perencanaan import versi_pk
 
 if TYPE_CHECKING:
@@ -30,11 +30,13 @@ __all__ = [
     "foto_kegiatan",
     "identitas_dokumen",
     "judul_sasaran",
+    "keputusan_iku",
     "narasi_laporan",
     "narasi_sasaran",
     "sasaran_diukur",
     "tanda_tangan_dokumen",
     "tanda_tangan_laporan",
+    "teks_isian_kosong",
 ]
 
 #: Lead-in shown above the planner's items of each kind of ``narasi_sasaran``.
@@ -160,18 +162,70 @@ def daftar_tujuan(lap: Laporan) -> list[str]:
 
 
 # ------------------------------------------------------------------ signatures
-def tanda_tangan_laporan(lap: Laporan) -> display.Tampilan:
-    """The report's signature block (Kata Pengantar, Penutup): the Camat of ``instansi``."""
-    ds = lap.ds
-    i = ds.instansi
-    return display.tanda_tangan(
-        str(i.get("tempat_ttd") or ""),
-        fmt.tanggal(i.get("tanggal_ttd")),
-        str(i.get("camat_jabatan") or ""),
-        str(i.get("camat_nama") or ""),
-        None if missing(i.get("camat_pangkat")) else str(i.get("camat_pangkat")),
-        None if missing(i.get("camat_nip")) else str(i.get("camat_nip")),
+def teks_isian_kosong(lap: Laporan, tabel: str, kolom: str, jenis: str | None = None) -> str:
+    """The text printed in place of an empty field that a signed document needs (the one spot).
+
+    ``tabel``/``kolom`` name the field (``"instansi", "camat_pangkat"``; ``"dokumen",
+    "tanggal"`` with the document's ``jenis``).  Today nothing is printed (``""``): the
+    line, or the table row, is left out.  A draft placeholder (e.g. ``[belum diisi]``)
+    belongs here, never in the callers.
+    """
+    return ""
+
+
+def _isi(lap: Laporan, value: Any, tabel: str, kolom: str, jenis: str | None = None) -> str:
+    """A field as printed: its value, else :func:`teks_isian_kosong` (plain text, not escaped)."""
+    return teks_isian_kosong(lap, tabel, kolom, jenis) if missing(value) else str(value).strip()
+
+
+def _ttd_html(lines: Sequence[tuple[str, str]], style: str = "") -> str:
+    """A signature block of (css class, plain text) lines; empty lines are left out, ``ruang`` is the gap."""
+    body = "".join(
+        '<div class="lkip-ttd-ruang"></div>' if css == "ruang" else f'<p class="lkip-ttd-{css}">{teks(v)}</p>'
+        for css, v in lines
+        if css == "ruang" or v
     )
+    attr = f' style="{style}"' if style else ""
+    return f'<div class="lkip-tanda-tangan"{attr}>{body}</div>'
+
+
+def _tempat_tanggal(tempat: str, tanggal: str) -> str:
+    """``"Umbulsari, 23 Februari 2024"``; one of them alone without the comma; ``""`` for none."""
+    return ", ".join(p for p in (tempat, tanggal) if p)
+
+
+def _jabatan(text: str) -> str:
+    return f"{text}," if text else ""
+
+
+def _nip(text: str) -> str:
+    return f"NIP. {text}" if text else ""
+
+
+def _plain(lines: Sequence[tuple[str, str]]) -> str:
+    return "\n".join(v for css, v in lines if css != "ruang" and v)
+
+
+def tanda_tangan_laporan(lap: Laporan) -> display.Tampilan:
+    """The report's signature block (Kata Pengantar, Penutup): the Camat of ``instansi``.
+
+    An empty field prints :func:`teks_isian_kosong` (today nothing: the line is left out).
+    """
+    i = lap.ds.instansi
+
+    def isi(key: str) -> str:
+        value = fmt.tanggal(i.get(key), kosong="") if key == "tanggal_ttd" else i.get(key)
+        return _isi(lap, value, "instansi", key)
+
+    lines = [
+        ("tempat", _tempat_tanggal(isi("tempat_ttd"), isi("tanggal_ttd"))),
+        ("jabatan", _jabatan(isi("camat_jabatan"))),
+        ("ruang", ""),
+        ("nama", isi("camat_nama")),
+        ("pangkat", isi("camat_pangkat")),
+        ("nip", _nip(isi("camat_nip"))),
+    ]
+    return display.Tampilan(_ttd_html(lines), _plain(lines))
 
 
 def _dokumen(lap: Laporan, jenis: str) -> dict[str, Any] | None:
@@ -183,13 +237,14 @@ def _dokumen(lap: Laporan, jenis: str) -> dict[str, Any] | None:
     return None if hit.empty else {str(k): (None if missing(v) else v) for k, v in hit.iloc[0].items()}
 
 
-def _blok_ttd(lines: Sequence[tuple[str, str | None]]) -> str:
-    body = "".join(
-        '<div class="lkip-ttd-ruang"></div>' if css == "ruang" else f'<p class="lkip-ttd-{css}">{teks(v)}</p>'
-        for css, v in lines
-        if css == "ruang" or not missing(v)
-    )
-    return f'<div class="lkip-tanda-tangan" style="margin:0;width:20em">{body}</div>'
+def _pihak_ttd(lap: Laporan, d: dict[str, Any], key: str) -> list[tuple[str, str]]:
+    """Jabatan, gap, name, pangkat and NIP lines of one party; [] when neither name nor jabatan is known."""
+    jenis = str(d["jenis"])
+    isi = {k: _isi(lap, d.get(f"{key}_{k}"), "dokumen", f"{key}_{k}", jenis) for k in ("jabatan", "nama", "pangkat", "nip")}
+    if not isi["nama"] and not isi["jabatan"]:
+        return []
+    return [("jabatan", _jabatan(isi["jabatan"])), ("ruang", ""), ("nama", isi["nama"]),
+            ("pangkat", isi["pangkat"]), ("nip", _nip(isi["nip"]))]
 
 
 def tanda_tangan_dokumen(lap: Laporan, jenis: str) -> display.Tampilan:
@@ -197,54 +252,41 @@ def tanda_tangan_dokumen(lap: Laporan, jenis: str) -> display.Tampilan:
 
     ``"pk"`` means the report year's Perjanjian Kinerja (:func:`~.perencanaan.versi_pk`).
 
-    With a pihak kedua (the PK: Bupati and Camat) both blocks stand side by side, pihak
-    kedua on the left and pihak pertama, under the place and date, on the right.
+    A Perjanjian Kinerja (or any document with a pihak kedua) has two blocks side by side,
+    pihak kedua on the left and pihak pertama, under the place and date, on the right.
+    Empty fields print :func:`teks_isian_kosong` (today nothing); a party of whom nothing
+    is known has no block, and a document of which nothing is known shows nothing.
     """
     d = _dokumen(lap, jenis)
     if d is None:
         return display.paragraf(f"Data penandatanganan dokumen '{jenis}' belum diisi (tabel dokumen).")
-    tanggal = fmt.tanggal(d.get("tanggal"))
-    if missing(d.get("pihak2_nama")):
-        return display.tanda_tangan(
-            str(d.get("tempat") or ""),
-            tanggal,
-            str(d.get("pihak1_jabatan") or ""),
-            str(d["pihak1_nama"]),
-            d.get("pihak1_pangkat"),
-            d.get("pihak1_nip"),
-        )
-    nip2 = f"NIP. {d['pihak2_nip']}" if d.get("pihak2_nip") else None
-    nip1 = f"NIP. {d['pihak1_nip']}" if d.get("pihak1_nip") else None
-    kiri = _blok_ttd(
-        [
-            ("tempat", "\u00a0"),
-            ("jabatan", "PIHAK KEDUA,"),
-            ("jabatan", f"{d.get('pihak2_jabatan') or ''}"),
-            ("ruang", None),
-            ("nama", d["pihak2_nama"]),
-            ("pangkat", d.get("pihak2_pangkat")),
-            ("nip", nip2),
-        ]
-    )
-    kanan = _blok_ttd(
-        [
-            ("tempat", f"{d.get('tempat') or ''}, {tanggal}"),
-            ("jabatan", "PIHAK PERTAMA,"),
-            ("jabatan", f"{d.get('pihak1_jabatan') or ''}"),
-            ("ruang", None),
-            ("nama", d["pihak1_nama"]),
-            ("pangkat", d.get("pihak1_pangkat")),
-            ("nip", nip1),
-        ]
-    )
+    name = str(d["jenis"])
+    tempat = _isi(lap, d.get("tempat"), "dokumen", "tempat", name)
+    tanggal = _isi(lap, fmt.tanggal(d.get("tanggal"), kosong=""), "dokumen", "tanggal", name)
+    when = ("tempat", _tempat_tanggal(tempat, tanggal))
+    pertama = _pihak_ttd(lap, d, "pihak1")
+    if not name.startswith("pk_") and missing(d.get("pihak2_nama")):
+        lines = [when, *pertama] if pertama or when[1] else []
+        return display.Tampilan(_ttd_html(lines) if lines else "", _plain(lines))
+    kedua = _pihak_ttd(lap, d, "pihak2")
+    blocks = []
+    if kedua:
+        blocks.append(_ttd_html([("tempat", "\u00a0"), ("jabatan", "PIHAK KEDUA,"), *kedua], "margin:0;width:20em"))
+    if pertama or when[1]:
+        lines = [when, *([("jabatan", "PIHAK PERTAMA,"), *pertama] if pertama else [])]
+        blocks.append(_ttd_html(lines, "margin:0 0 0 auto;width:20em"))
+    if not blocks:
+        return display.Tampilan("", "")
     html_text = (
         f'<div class="lkip-ttd-pk" style="display:flex;justify-content:space-between;'
-        f'gap:2em;margin:2em 0 1em">{kiri}{kanan}</div>'
+        f'gap:2em;margin:2em 0 1em">{"".join(blocks)}</div>'
     )
-    plain = (
-        f"PIHAK KEDUA {d['pihak2_nama']} / PIHAK PERTAMA {d['pihak1_nama']} ({d.get('tempat')}, {tanggal})"
+    plain = " / ".join(
+        f"{label} {next(v for c, v in block if c == 'nama') or '-'}"
+        for label, block in (("PIHAK KEDUA", kedua), ("PIHAK PERTAMA", pertama))
+        if block
     )
-    return display.Tampilan(html_text, plain)
+    return display.Tampilan(html_text, " ".join(p for p in (plain, when[1] and f"({when[1]})") if p))
 
 
 _JUDUL_DOKUMEN = {
@@ -259,6 +301,7 @@ def identitas_dokumen(lap: Laporan, jenis: str) -> display.Tampilan:
     """A small unnumbered table naming a document: nomor, tempat and tanggal, the parties.
 
     ``jenis`` is a ``dokumen.jenis`` or ``"pk"`` for the report year's Perjanjian Kinerja.
+    A row whose field is empty prints :func:`teks_isian_kosong`; today the row is left out.
     """
     ds = lap.ds
     if jenis == "pk":
@@ -269,12 +312,15 @@ def identitas_dokumen(lap: Laporan, jenis: str) -> display.Tampilan:
     items: list[tuple[str, str]] = [("Dokumen", f"{_JUDUL_DOKUMEN.get(jenis, jenis)} Tahun {ds.tahun}")]
     if d.get("nomor"):
         items.append(("Nomor", str(d["nomor"])))
-    items.append(("Ditetapkan di", str(d.get("tempat") or STRIP)))
-    items.append(("Tanggal", fmt.tanggal(d.get("tanggal"), kosong=STRIP)))
-    first = "Pihak pertama" if d.get("pihak2_nama") else "Penandatangan"
-    items.append((first, _pihak(d, "pihak1")))
-    if d.get("pihak2_nama"):
-        items.append(("Pihak kedua", _pihak(d, "pihak2")))
+    if d.get("perihal"):
+        items.append(("Tentang", str(d["perihal"])))
+    items.append(("Ditetapkan di", _isi(lap, d.get("tempat"), "dokumen", "tempat", jenis)))
+    items.append(("Tanggal", _isi(lap, fmt.tanggal(d.get("tanggal"), kosong=""), "dokumen", "tanggal", jenis)))
+    two = jenis.startswith("pk_") or bool(d.get("pihak2_nama"))
+    items.append(("Pihak pertama" if two else "Penandatangan", _pihak(lap, d, "pihak1")))
+    if two:
+        items.append(("Pihak kedua", _pihak(lap, d, "pihak2")))
+    items = [(a, b) for a, b in items if b]
     rows = [{"hal": teks(a), "isi": teks(b)} for a, b in items]
     g: gt.GT = buat_tabel(
         rows, [Kolom("hal", "Uraian"), Kolom("isi", "Keterangan")], id=f"lkip-dokumen-{jenis}"
@@ -284,12 +330,90 @@ def identitas_dokumen(lap: Laporan, jenis: str) -> display.Tampilan:
     )
 
 
-def _pihak(d: dict[str, Any], key: str) -> str:
-    parts = [d.get(f"{key}_nama"), d.get(f"{key}_jabatan"), d.get(f"{key}_pangkat")]
-    text = ", ".join(str(p) for p in parts if not missing(p))
-    if d.get(f"{key}_nip"):
-        text += f" (NIP. {d[f'{key}_nip']})"
-    return text
+def _pihak(lap: Laporan, d: dict[str, Any], key: str) -> str:
+    """``"NAMA, Jabatan, Pangkat (NIP. ...)"`` of one party; empty fields as :func:`teks_isian_kosong`."""
+    jenis = str(d["jenis"])
+    parts = [_isi(lap, d.get(f"{key}_{k}"), "dokumen", f"{key}_{k}", jenis) for k in ("nama", "jabatan", "pangkat")]
+    text = ", ".join(p for p in parts if p)
+    nip = _nip(_isi(lap, d.get(f"{key}_nip"), "dokumen", f"{key}_nip", jenis))
+    return f"{text} ({nip})" if text and nip else text or nip
+
+
+# ------------------------------------------------------------------ SK IKU
+_SEL = "vertical-align:top;padding:0 .5em .3em 0"
+
+
+def _label_diktum(n: int) -> str:
+    """``1`` -> ``"KESATU"``, ``2`` -> ``"KEDUA"``, ``6`` -> ``"KEENAM"``."""
+    return "KESATU" if n == 1 else f"KE{fmt.terbilang(n).upper()}"
+
+
+def _baris_keputusan(label: str, body: str) -> str:
+    return (f'<tr><td style="{_SEL};white-space:nowrap">{teks(label)}</td><td style="{_SEL}">:</td>'
+            f'<td style="{_SEL.replace(" .5em ", " 0 ")}">{body}</td></tr>')
+
+
+def _daftar_keputusan(items: Sequence[str], tipe: str) -> str:
+    inner = "".join(f"<li>{teks(t)}</li>" for t in items)
+    return f'<ol type="{tipe}" style="margin:0;padding-left:1.6em">{inner}</ol>'
+
+
+def _diktum(text: str) -> str:
+    """A diktum: its first paragraph, then its points (the paragraphs after a blank line) indented."""
+    first, *points = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return f'<p style="margin:0">{teks(first)}</p>' + "".join(
+        f'<p style="margin:0 0 0 1.6em">{teks(p)}</p>' for p in points
+    )
+
+
+def keputusan_iku(lap: Laporan) -> display.Tampilan:
+    """The SK IKU as the decree is printed (Lampiran 4), from ``dokumen`` (sk_iku) and ``narasi``.
+
+    Heading "KEPUTUSAN CAMAT <KECAMATAN> KABUPATEN <KABUPATEN>", the number, "TENTANG" and
+    ``dokumen.perihal``; Menimbang (``narasi`` bagian ``sk_iku_menimbang``, lettered a., b.)
+    and Mengingat (``sk_iku_mengingat``, numbered); MEMUTUSKAN with the diktum
+    (``sk_iku_diktum``, labelled KESATU, KEDUA, ... in order; the paragraphs of a diktum after
+    its first are its points, printed with their own marks); then "Ditetapkan di", "Pada
+    tanggal" and the signatory.  Empty fields print :func:`teks_isian_kosong`.  Nothing at
+    all when the data set holds no decree text (the Lampiran then has
+    :func:`identitas_dokumen` and :func:`tanda_tangan_dokumen` only).
+    """
+    ds = lap.ds
+    menimbang, mengingat = lap.narasi("sk_iku_menimbang"), lap.narasi("sk_iku_mengingat")
+    diktum = lap.narasi("sk_iku_diktum")
+    if not (menimbang or mengingat or diktum):
+        return display.Tampilan("", "")
+    d = _dokumen(lap, "sk_iku") or {"jenis": "sk_iku"}
+    nomor = _isi(lap, d.get("nomor"), "dokumen", "nomor", "sk_iku")
+    perihal = str(d.get("perihal") or "Indikator Kinerja Utama")
+    head = [f"KEPUTUSAN CAMAT {ds.kecamatan} KABUPATEN {ds.kabupaten}".upper(),
+            f"NOMOR: {nomor}" if nomor else "", "TENTANG", perihal.upper()]
+    parts = [
+        '<div class="lkip-keputusan">',
+        *(f'<p class="lkip-paragraf" style="text-align:center;font-weight:bold;margin:0">{teks(h)}</p>'
+          for h in head if h),
+        '<table class="lkip-keputusan-isi" style="margin:1em 0;border-collapse:collapse">',
+    ]
+    if menimbang:
+        parts.append(_baris_keputusan("Menimbang", _daftar_keputusan(menimbang, "a")))
+    if mengingat:
+        parts.append(_baris_keputusan("Mengingat", _daftar_keputusan(mengingat, "1")))
+    parts.append("</table>")
+    if diktum:
+        parts += ['<p class="lkip-paragraf" style="text-align:center;font-weight:bold">MEMUTUSKAN:</p>',
+                  '<table class="lkip-keputusan-isi" style="margin:0 0 1em;border-collapse:collapse">',
+                  _baris_keputusan("Menetapkan", ""),
+                  *(_baris_keputusan(_label_diktum(n), _diktum(t)) for n, t in enumerate(diktum, 1)),
+                  "</table>"]
+    tempat = _isi(lap, d.get("tempat"), "dokumen", "tempat", "sk_iku")
+    tanggal = _isi(lap, fmt.tanggal(d.get("tanggal"), kosong=""), "dokumen", "tanggal", "sk_iku")
+    lines = [("tempat", f"Ditetapkan di: {tempat}" if tempat else ""),
+             ("tempat", f"Pada tanggal: {tanggal}" if tanggal else ""), *_pihak_ttd(lap, d, "pihak1")]
+    if any(v for _, v in lines):
+        parts.append(_ttd_html(lines))
+    parts.append("</div>")
+    plain = "\n".join([*(h for h in head if h), *(f"{_label_diktum(n)}: {t}" for n, t in enumerate(diktum, 1))])
+    return display.Tampilan("".join(parts), plain)
 
 
 # ------------------------------------------------------------------ photos
