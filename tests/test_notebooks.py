@@ -149,7 +149,7 @@ EXPECT = {
     "02_perencanaan": ["Tabel 2.1", "Tabel 2.3", "Gambar 2.1", "Sebelum Perubahan"],
     "03_akuntabilitas": ["Tabel 3.1", "95,50%", "Tabel 3.8", "4.231.208.525", "3.437.517.304", "81,24"],
     "04_penutup": ["BAB IV PENUTUP", "KESIMPULAN"],
-    "05_lampiran": ["Tabel L1", "PIHAK PERTAMA", "Tidak ada penghargaan pada tahun 2023", "Tabel L6.2"],
+    "05_lampiran": ["Tabel L1", "KEPUTUSAN", "Tidak ada penghargaan pada tahun 2023", "Tabel L6.2"],
 }
 
 

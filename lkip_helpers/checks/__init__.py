@@ -56,6 +56,7 @@ from .kinerja import (
 from .narasi import check_kecamatan_lain, check_tahun_asing
 from .profil import check_mata_pencaharian, check_penduduk, check_sdm_jumlah
 from .struktur import (
+    check_indikator_induk,
     check_output_selisih,
     check_output_tanpa_realisasi,
     check_program_tanpa_sasaran,
@@ -81,6 +82,7 @@ __all__ = [
     "check_identitas",
     "check_ikm_jawaban",
     "check_ikm_realisasi",
+    "check_indikator_induk",
     "check_huruf_skor",
     "check_kecamatan_lain",
     "check_mata_pencaharian",
@@ -190,6 +192,12 @@ CHECKS: tuple[Check, ...] = (
         "Setiap sasaran Renstra yang berlaku punya indikator.",
         check_sasaran_tanpa_indikator,
         _P,
+    ),
+    Check(
+        "struktur.indikator_induk",
+        "Setiap indikator terikat pada tepat satu sasaran atau satu tujuan.",
+        check_indikator_induk,
+        _G,
     ),
     Check(
         "struktur.program_tanpa_sasaran",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..rules.settings import Settings
 
 __all__ = [
+    "check_indikator_induk",
     "check_output_selisih",
     "check_output_tanpa_realisasi",
     "check_program_tanpa_sasaran",
@@ -62,6 +63,27 @@ def check_sasaran_tanpa_indikator(ds: DataSet, settings: Settings | None = None)
                 expected="paling sedikit 1 indikator",
             )
         )
+    return out
+
+
+def check_indikator_induk(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
+    """Every indicator belongs to exactly one sasaran or one tujuan (GALAT otherwise)."""
+    out: list[Problem] = []
+    for row in rows(ds, "indikator"):
+        sasaran, tujuan = text(row.get("kode_sasaran")), text(row.get("kode_tujuan"))
+        if bool(sasaran) != bool(tujuan):
+            continue
+        what = "sasaran dan tujuan sekaligus" if sasaran else "sasaran maupun tujuan"
+        message = (
+            f"Indikator {text(row['kode'])} '{text(row['nama'])}' tidak jelas induknya: diisi {what}. Isi "
+            f"kode_sasaran untuk indikator sasaran, atau kode_tujuan untuk indikator tujuan, salah satu saja."
+            if sasaran else
+            f"Indikator {text(row['kode'])} '{text(row['nama'])}' tidak punya induk: kode_sasaran dan "
+            f"kode_tujuan kosong. Isi salah satunya."
+        )
+        out.append(problem(Level.GALAT, "struktur.indikator_induk", message, row_location(row, "kode_sasaran"),
+                           found=f"sasaran {sasaran or '-'}, tujuan {tujuan or '-'}",
+                           expected="tepat satu: sasaran atau tujuan"))
     return out
 
 

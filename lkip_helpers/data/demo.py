@@ -324,11 +324,22 @@ def generate_dataset(base: DataSet, kecamatan: str, *, kabupaten: str | None = N
         catatan=f"DATA CONTOH - bukan data resmi. Dibangkitkan oleh `lkip demo-data` (seed {seed}) "
         f"dengan bentuk data Kecamatan {BASE_KECAMATAN}.",
     )
+    doc_rng = _rng_for(f"{kecamatan}:dokumen", seed)  # a generator of its own: other values stay as drawn
+    bupati = _person(doc_rng)
+    tanggal = {"pk_awal": date(tahun, 1, doc_rng.randint(2, 31)), "pk_perubahan": date(tahun, 10, doc_rng.randint(1, 31)),
+               "rkt": date(tahun - 1, 12, doc_rng.randint(1, 28)), "sk_iku": date(tahun, 3, doc_rng.randint(1, 31))}
     for doc in records["dokumen"]:
         doc["pihak1_nama"], doc["pihak1_nip"] = camat, camat_nip
         doc["pihak1_jabatan"] = f"Camat {kecamatan}"
+        doc["pihak1_pangkat"] = instansi["camat_pangkat"]
         doc["tempat"] = kecamatan if doc["jenis"] != "rkt" else kab
+        doc["tanggal"] = tanggal.get(str(doc["jenis"]), doc.get("tanggal"))
+        if str(doc["jenis"]).startswith("pk_"):
+            doc["pihak2_nama"], doc["pihak2_jabatan"] = bupati, f"Bupati {kab}"
         doc["catatan"] = "DATA CONTOH"
+    for item in records["narasi"]:  # the decree's text names the kecamatan (the seed's Sukorambi slip too)
+        if str(item.get("bagian", "")).startswith("sk_iku") and item.get("teks"):
+            item["teks"] = str(item["teks"]).replace("Sukorambi", kecamatan).replace(BASE_KECAMATAN, kecamatan)
     records["foto"] = []
     records["penghargaan"] = []
     # a generator of its own: the survey leaves every other drawn value as it was

@@ -21,7 +21,7 @@ import html
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,11 +149,17 @@ def paragraf(text: str, penanda_temuan: Iterable[int] = ()) -> Tampilan:
     return Tampilan(markup, str(text))
 
 
-def butir(items: Iterable[object], bernomor: bool = True) -> Tampilan:
-    """A list of plain-text items (escaped): numbered ``1. 2. 3.`` or bulleted."""
+def butir(
+    items: Iterable[object], bernomor: bool = True, penanda_temuan: Sequence[Iterable[int]] = ()
+) -> Tampilan:
+    """A list of plain-text items (escaped): numbered ``1. 2. 3.`` or bulleted.
+
+    ``penanda_temuan``: per item, the numbers of open findings about it (the draft's marker).
+    """
     tag = "ol" if bernomor else "ul"
     rows = [str(i) for i in items]
-    inner = "".join(f"<li>{_teks(r)}</li>" for r in rows)
+    marks = [penanda(m) for m in penanda_temuan] + [""] * len(rows)
+    inner = "".join(f"<li>{_teks(r)}{' ' + m if m else ''}</li>" for r, m in zip(rows, marks, strict=False))
     plain = "\n".join(f"{n}. {r}" if bernomor else f"- {r}" for n, r in enumerate(rows, 1))
     return Tampilan(f'<{tag} class="lkip-butir">{inner}</{tag}>', plain)
 

@@ -200,7 +200,7 @@ KATALOG: dict[str, tuple[Any, str, str, str, str]] = {
                 "Sumber data: LKIP kecamatan"),
     "serapan_capaian": (grafik_serapan_capaian, "gambar", "Gambar 3", "Serapan anggaran terhadap rata-rata capaian",
                         "Sumber data: LKIP kecamatan"),
-    "desa": (grafik_desa, "gambar", "Gambar 4", "Porsi desa menurut status IDM", "Sumber data: profil kecamatan"),
+    "desa": (grafik_desa, "gambar", "Gambar 4", "Porsi desa menurut statusnya", "Sumber data: profil kecamatan"),
 }
 
 

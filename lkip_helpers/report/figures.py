@@ -96,7 +96,8 @@ def indikator_diukur(ds: DataSet, versi: str) -> pd.DataFrame:
     tgt = _plain(ds.df("target"))
     kodes = set(tgt.loc[(tgt["versi"] == versi) & (tgt["tahun"] == ds.tahun), "kode_indikator"])
     ind = _plain(ds.df("indikator"))
-    ind = ind[ind["kode"].isin(kodes)]
+    # a tujuan's indicator (IKU No. 1 of the seed) has no sasaran: it is never measured in Tabel 3.1
+    ind = ind[ind["kode"].isin(kodes) & ind["kode_sasaran"].notna()]
     sas = _plain(ds.df("sasaran"))[["kode", "uraian", "urutan"]].rename(
         columns={"kode": "kode_sasaran", "uraian": "sasaran", "urutan": "urutan_sasaran"}
     )

@@ -13,7 +13,8 @@ _RANK = {Level.INFO: 0, Level.PERINGATAN: 1, Level.GALAT: 2}
 def test_all_matches_exports():
     """``__all__`` names exactly the registry, the Check type, run_checks and every check function."""
     public = {n for n, obj in vars(checks).items() if n.startswith("check_") and callable(obj)}
-    assert set(checks.__all__) == public | {"CHECKS", "Check", "Pemeriksaan", "periksa", "run_checks"}
+    assert set(checks.__all__) == public | {"CHECKS", "Check", "Pemeriksaan", "Syarat", "Tanggapan", "periksa",
+                                            "run_checks", "syarat_final", "tanggapan"}
     assert all(hasattr(checks, n) for n in checks.__all__)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -216,6 +217,23 @@ def test_tabel_3_4_benchmarks(lap: Laporan) -> None:
     assert body.count("tidak ada standar pembanding") == 2
 
 
+MARK = r'<span class="gt_footnote_marks"[^>]*>[^<]*</span>'
+
+
+def test_tabel_3_4_footnote_marks_follow_the_value(lap: Laporan) -> None:
+    html_text = tables.perbandingan_pembanding(lap).as_raw_html()
+    assert re.search(rf">83,76{MARK}</td>", html_text)  # "83,76¹", as printed reports have it
+    assert re.search(rf">\+21,64{MARK}</td>", html_text)
+    assert not re.search(rf"{MARK} (83,76|\+21,64)", html_text)  # great_tables' "¹ 83,76" for numbers
+
+
+@pytest.mark.parametrize("name", sorted(GT_FUNCTIONS))
+def test_no_footnote_mark_before_a_value(name: str, lap: Laporan) -> None:
+    result = GT_FUNCTIONS[name](lap)
+    html_text = "" if result is None else result.as_raw_html()
+    assert not re.search(rf'<td\b[^>]*\bclass="gt_row[^"]*"[^>]*>\s*{MARK}', html_text)  # body cells
+
+
 def test_tabel_3_5_ticks(lap: Laporan) -> None:
     html_text = tables.ikhtisar_capaian(lap).as_raw_html()
     body = cells(html_text)
@@ -329,15 +347,30 @@ def test_iku_has_the_six_rows_of_the_sk_in_its_order(lap: Laporan) -> None:
     assert "Jumlah Dokumen" not in " ".join(cells(tables.pengukuran_kinerja(lap).as_raw_html()))
 
 
+def test_a_tujuan_indicator_with_a_pk_target_is_not_measured(lap: Laporan) -> None:
+    def add(df: pd.DataFrame) -> pd.DataFrame:
+        row = df.iloc[[0]].assign(kode_indikator="IT2.1", versi="pk_perubahan", tahun=2023, nilai=4.0, catatan=None)
+        return pd.concat([df, row], ignore_index=True)
+
+    edited = laporan_dari(edit(lap.ds, "target", add), lap.settings)
+    assert "IT2.1" not in set(edited.indikator_diukur["kode_indikator"])
+
+
 def test_review_appendix_lists_every_check(lap: Laporan) -> None:
     from lkip_helpers.checks import CHECKS
 
     body = cells(tables.daftar_pemeriksaan(lap).as_raw_html())
     for c in CHECKS:
-        assert c.code in body
+        assert c.judul in body  # in words, never the check's code
+        assert c.code not in " ".join(body)
     findings = cells(tables.temuan_pemeriksaan(lap).as_raw_html())
-    assert "profil.penduduk" in findings
-    assert "PERINGATAN" in findings
+    assert "Profil Kecamatan: jumlah penduduk seluruhnya" in findings
+    assert "Perlu ditelaah" in findings
+    assert "Belum ditanggapi" in findings
+    text = " ".join(findings)
+    assert "profil.penduduk" not in text
+    assert "PERINGATAN" not in text
+    assert ".yaml" not in text
 
 
 # --------------------------------------------------------------------------- n/a and capping
@@ -422,7 +455,7 @@ def test_tampil_every_entry(key: str, lap: Laporan) -> None:
     shown = tampil(lap, key)
     assert isinstance(shown, display.Tampilan)
     entri = KATALOG[key]
-    if key in {"perubahan_perjanjian_kinerja"}:
+    if key in {"perubahan_perjanjian_kinerja", "ikm_survei"}:  # no PK change, no survey in the source
         assert shown.html == ""
         return
     if key == "penghargaan":
@@ -499,7 +532,9 @@ def test_signatures(lap: Laporan) -> None:
     assert "Umbulsari, 23 Februari 2024" in ttd
     assert "RONNY ARJUNANTO, SE" in ttd
     assert "197708272002121006" in ttd
-    assert "lkip-ttd-pangkat" not in ttd  # the pangkat is not in the source: no line, no placeholder
+    # the pangkat is not in the source: a visible placeholder in a draft, no line in a final edition
+    assert "[belum diisi: pangkat/golongan Camat]" in ttd
+    assert "lkip-ttd-pangkat" not in tables.tanda_tangan_laporan(_final(lap)).html
     pk = tables.tanda_tangan_dokumen(_pk_signed(lap), "pk_perubahan").html
     assert "PIHAK PERTAMA" in pk
     assert "PIHAK KEDUA" in pk
@@ -512,8 +547,24 @@ def test_signatures(lap: Laporan) -> None:
     assert "800/036/35.09.10/2023" in tables.identitas_dokumen(lap, "sk_iku").html
 
 
+def _final(lap: Laporan) -> Laporan:
+    """The same report as a final edition (as if the checks allowed it): no placeholder, no marker."""
+    return dataclasses.replace(lap, edisi="final")
+
+
+def test_empty_required_fields_show_a_placeholder_in_a_draft(lap: Laporan) -> None:
+    pk = tables.tanda_tangan_dokumen(lap, "pk").html
+    for what in ("tanggal penandatanganan PK", "nama pihak kedua PK", "tempat penandatanganan PK"):
+        assert f"[belum diisi: {what}]" in pk
+    assert "[belum diisi: tanggal penandatanganan PK]" in tables.identitas_dokumen(lap, "pk").html
+    assert teks.teks_isian_kosong(lap, "dokumen", "tempat", "pk_perubahan") == "[belum diisi: tempat penandatanganan PK]"
+    assert teks.teks_isian_kosong(lap, "dokumen", "tempat", "pk_awal") == ""  # not the report's PK
+    assert teks.teks_isian_kosong(lap, "dokumen", "pihak1_nip", "sk_iku") == ""  # not required
+
+
 def test_empty_document_fields_print_nothing(lap: Laporan) -> None:
     # the seed has no PK page: place, date and both parties are empty in the data set
+    lap = _final(lap)
     for jenis in ("pk", "pk_awal", "pk_perubahan"):
         shown = tables.tanda_tangan_dokumen(lap, jenis)
         assert (shown.html, shown.plain) == ("", "")
@@ -526,11 +577,11 @@ def test_empty_document_fields_print_nothing(lap: Laporan) -> None:
         assert "nan" not in body
     # a document with only its place and date: one line, no stray comma
     ds = edit(lap.ds, "dokumen", lambda df: df.assign(pihak1_nama=None, pihak1_jabatan=None, pihak1_nip=None))
-    rkt = tables.tanda_tangan_dokumen(laporan_dari(ds, lap.settings), "rkt")
+    rkt = tables.tanda_tangan_dokumen(_final(laporan_dari(ds, lap.settings)), "rkt")
     assert "Jember, 21 November 2023" in rkt.html
     assert "lkip-ttd-jabatan" not in rkt.html
     ds = edit(lap.ds, "dokumen", lambda df: df.assign(tempat=None))
-    sk = tables.tanda_tangan_dokumen(laporan_dari(ds, lap.settings), "sk_iku").html
+    sk = tables.tanda_tangan_dokumen(_final(laporan_dari(ds, lap.settings)), "sk_iku").html
     assert '<p class="lkip-ttd-tempat">15 Maret 2023</p>' in sk
     assert teks.teks_isian_kosong(lap, "dokumen", "tempat", "pk_perubahan") == ""
 
@@ -566,7 +617,9 @@ def test_lists_from_the_data(lap: Laporan) -> None:
     assert len(tables.isu_strategis(lap)) == 7
     assert tables.daftar_tujuan(lap)[0].startswith("Meningkatkan Kualitas Pelayanan")
     assert len(tables.butir_narasi(lap, "kendala")) == 6
-    assert tables.foto_kegiatan(lap) == []
+    assert tables.foto_kegiatan(_final(lap)) == []
+    (note,) = tables.foto_kegiatan(lap)  # a draft says the photos are missing
+    assert "dokumentasi kegiatan belum dilampirkan" in note.html
     rpjmd = tables.acuan_rpjmd(lap)
     assert rpjmd[0].startswith("Misi RPJMD: Membangun tata kelola")
     assert rpjmd[2].endswith("Meningkatnya Kepuasan Masyarakat atas Layanan Pemerintah")

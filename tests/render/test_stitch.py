@@ -6,12 +6,12 @@ import dataclasses
 import re
 
 import altair as alt
-import pytest
 import nbformat
+import pytest
 from render_fixtures import META, remote_references
 
 from lkip_helpers.present import display as d
-from lkip_helpers.render import build_report, notebook_html
+from lkip_helpers.render import Report, ReportMeta, build_report, notebook_html
 from lkip_helpers.render.provenance import Provenance, add_provenance
 
 
@@ -168,7 +168,7 @@ def test_notebook_html_shows_code_offline() -> None:
 
 
 # --------------------------------------------------------------------------- front matter, edition
-def _front_report(meta=META):  # noqa: ANN001, ANN202 - a test helper
+def _front_report(meta: ReportMeta = META) -> Report:
     return build_report(
         [
             nb_of(d.bab("KATA PENGANTAR"), d.paragraf("Puji syukur."), d.daftar_isi(), d.bab("IKHTISAR EKSEKUTIF"),
@@ -209,7 +209,8 @@ def test_bab_i_inside_a_chapter_splits_its_section() -> None:
     page = report.html("layar")
     front = page[page.index('<div class="lkip-depan">') : page.index('<div class="lkip-utama">')]
     main = page[page.index('<div class="lkip-utama">') :]
-    assert "Ringkas." in front and "Isi." not in front
+    assert "Ringkas." in front
+    assert "Isi." not in front
     assert front.count("<section") == front.count("</section>") == 2  # the cover and the front part
     assert re.match(r'<div class="lkip-utama">\s*<section class="lkip-bagian lkip-bagian-lanjutan" data-bab="0">', main)
     assert len(_ids(page)) == len(set(_ids(page)))

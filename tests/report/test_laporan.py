@@ -236,9 +236,10 @@ def test_ikm_none_without_answers(lap: Laporan) -> None:
 
 
 def test_ikm_of_survey_answers() -> None:
-    # no committed data set has survey answers: a demo data set with 29 respondents, 955 points in all
+    # a demo data set with its survey replaced by 29 respondents, 955 points in all
     demo = buka(DATA / "ajung")
-    assert demo.ikm is None
+    assert demo.ikm is not None  # the demo data sets carry survey answers
+    assert buka(UMBULSARI).ikm is None  # the real one has none
     answers = _responses(955, 29)
     assert int(answers[list(KOLOM_UNSUR)].to_numpy().sum()) == 955
     lap = Laporan.dari_data_set(demo.ds.dengan(ikm_responden=answers), demo.settings)

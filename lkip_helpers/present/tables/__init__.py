@@ -58,11 +58,14 @@ from .teks import (
     foto_kegiatan,
     identitas_dokumen,
     judul_sasaran,
+    keputusan_iku,
+    lampiran_sk_iku,
     narasi_laporan,
     narasi_sasaran,
     sasaran_diukur,
     tanda_tangan_dokumen,
     tanda_tangan_laporan,
+    teks_isian_kosong,
 )
 
 __all__ = [
@@ -83,6 +86,8 @@ __all__ = [
     "indikator_kinerja_utama",
     "isu_strategis",
     "judul_sasaran",
+    "keputusan_iku",
+    "lampiran_sk_iku",
     "matriks_renstra",
     "narasi_laporan",
     "narasi_sasaran",
@@ -104,6 +109,7 @@ __all__ = [
     "skala_predikat",
     "tanda_tangan_dokumen",
     "tanda_tangan_laporan",
+    "teks_isian_kosong",
     "temuan_pemeriksaan",
     "versi_pk",
 ]

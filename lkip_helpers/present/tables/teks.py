@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import great_tables as gt
 
 from ... import fmt
+from ...checks.kelengkapan import DOKUMEN_WAJIB, TTD_WAJIB
 from ...data.model import DataSet
 from .. import display
 from ._dasar import Kolom, buat_tabel, frame, missing, teks
@@ -31,6 +32,7 @@ __all__ = [
     "identitas_dokumen",
     "judul_sasaran",
     "keputusan_iku",
+    "lampiran_sk_iku",
     "narasi_laporan",
     "narasi_sasaran",
     "sasaran_diukur",
@@ -53,38 +55,53 @@ def _gabung(parts: Sequence[display.Tampilan]) -> display.Tampilan:
     return display.Tampilan("\n".join(p.html for p in parts), "\n\n".join(p.plain for p in parts))
 
 
-def _blok(items: Sequence[str]) -> list[display.Tampilan]:
+def _blok(items: Sequence[str], marks: Sequence[list[int]] = ()) -> list[display.Tampilan]:
     """Paragraphs; the items after a paragraph ending with ':' become a numbered list.
 
     A list whose items end with ';' ends at its first item without one (the last item);
-    a list whose items end with '.' runs to the end of the block.
+    a list whose items end with '.' runs to the end of the block.  ``marks``: per item,
+    the numbers of the draft's open findings about it.
     """
     out: list[display.Tampilan] = []
     i = 0
-    texts = [str(t).strip() for t in items if not missing(t)]
+    kept = [(str(t).strip(), list(marks[n]) if n < len(marks) else []) for n, t in enumerate(items) if not missing(t)]
+    texts = [t for t, _ in kept]
+    found = [m for _, m in kept]
     while i < len(texts):
         head = texts[i]
-        out.append(display.paragraf(head))
+        out.append(display.paragraf(head, found[i]))
         i += 1
         if not head.endswith(":") or i >= len(texts):
             continue
         lst: list[str] = []
+        lst_marks: list[list[int]] = []
         style = None
         while i < len(texts):
             item = texts[i]
             lst.append(item)
+            lst_marks.append(found[i])
             i += 1
             end = item[-1:]
             style = style or (";" if end in ";," else ".")
             if style == ";" and end not in ";,":
                 break
-        out.append(display.butir(lst))
+        out.append(display.butir(lst, penanda_temuan=lst_marks))
     return out
 
 
+def _marks(lap: Laporan, rows: Sequence[int | None]) -> list[list[int]]:
+    """Per paragraph of the planner's text, the draft's open findings about its row of ``narasi``."""
+    return [lap.temuan_terbuka(("narasi",), baris=row) if row is not None else [] for row in rows]
+
+
 def narasi_laporan(lap: Laporan, bagian: str) -> display.Tampilan:
-    """The planner's paragraphs of one ``narasi`` part (``latar_belakang``, ``kata_pengantar`` ...)."""
-    return _gabung(_blok(lap.narasi(bagian)))
+    """The planner's paragraphs of one ``narasi`` part (``latar_belakang``, ``kata_pengantar`` ...).
+
+    In a draft, a paragraph with an open finding (a year that is not the report's, another
+    kecamatan's name) carries a marker linking to it in the reviewer's appendix.
+    """
+    rows = lap.narasi_baris(bagian)
+    return _gabung(_blok([t for t, _ in rows], _marks(lap, [r for _, r in rows])))
 
 
 def butir_narasi(lap: Laporan, bagian: str) -> list[str]:
@@ -163,14 +180,32 @@ def daftar_tujuan(lap: Laporan) -> list[str]:
 
 # ------------------------------------------------------------------ signatures
 def teks_isian_kosong(lap: Laporan, tabel: str, kolom: str, jenis: str | None = None) -> str:
-    """The text printed in place of an empty field that a signed document needs (the one spot).
+    """The text printed in place of an empty field (the one spot that decides it).
 
     ``tabel``/``kolom`` name the field (``"instansi", "camat_pangkat"``; ``"dokumen",
-    "tanggal"`` with the document's ``jenis``).  Today nothing is printed (``""``): the
-    line, or the table row, is left out.  A draft placeholder (e.g. ``[belum diisi]``)
-    belongs here, never in the callers.
+    "tanggal"`` with the document's ``jenis``).  A field the final edition needs (the
+    lists of :mod:`lkip_helpers.checks.kelengkapan`) shows, in a draft, a visible
+    placeholder "[belum diisi: tanggal penandatanganan PK]"; any other empty field, and
+    everything in the final edition (which is refused while such a field is empty),
+    prints nothing: the line, or the table row, is left out.
     """
-    return ""
+    if lap.is_final:
+        return ""
+    what = _wajib(lap, tabel, kolom, jenis)
+    return f"[belum diisi: {what}]" if what else ""
+
+
+def _wajib(lap: Laporan, tabel: str, kolom: str, jenis: str | None) -> str | None:
+    """What an empty required field is called ("tanggal penandatanganan PK"), None when not required."""
+    if tabel == "instansi":
+        return TTD_WAJIB.get(kolom)
+    if tabel == "dokumen" and jenis is not None:
+        if jenis in ("pk_awal", "pk_perubahan", "pk"):
+            if jenis != "pk" and jenis != versi_pk(lap):
+                return None  # only the report year's PK is printed as signed
+            return DOKUMEN_WAJIB["pk"].get(kolom)
+        return DOKUMEN_WAJIB.get(jenis, {}).get(kolom)
+    return None
 
 
 def _isi(lap: Laporan, value: Any, tabel: str, kolom: str, jenis: str | None = None) -> str:
@@ -412,8 +447,21 @@ def keputusan_iku(lap: Laporan) -> display.Tampilan:
     if any(v for _, v in lines):
         parts.append(_ttd_html(lines))
     parts.append("</div>")
+    rows = [r for part in ("sk_iku_menimbang", "sk_iku_mengingat", "sk_iku_diktum") for _, r in lap.narasi_baris(part)]
+    mark = display.penanda(sorted({n for m in _marks(lap, rows) for n in m}))
+    if mark:
+        parts.insert(1, f'<p class="lkip-penanda-blok">{mark}</p>')
     plain = "\n".join([*(h for h in head if h), *(f"{_label_diktum(n)}: {t}" for n, t in enumerate(diktum, 1))])
     return display.Tampilan("".join(parts), plain)
+
+
+def lampiran_sk_iku(lap: Laporan) -> display.Tampilan:
+    """Lampiran 4: the decree as printed (:func:`keputusan_iku`) when the data set holds its text,
+    else the document's identity and signature (:func:`identitas_dokumen`, :func:`tanda_tangan_dokumen`)."""
+    decree = keputusan_iku(lap)
+    if decree.html:
+        return decree
+    return _gabung([identitas_dokumen(lap, "sk_iku"), tanda_tangan_dokumen(lap, "sk_iku")])
 
 
 # ------------------------------------------------------------------ photos
@@ -426,22 +474,23 @@ def foto_kegiatan(lap: Laporan) -> list[display.Tampilan]:
     ds = lap.ds
     df = frame(ds, "foto", ["kode_sub_kegiatan", "urutan"])
     if df.empty:
-        return []
+        note = "[Draf: dokumentasi kegiatan belum dilampirkan.]"
+        return [] if lap.is_final else [display.paragraf(note)]
     names = {str(s.kode): str(s.nama) for s in frame(ds, "sub_kegiatan", "urutan").itertuples()}
     order = {k: i for i, k in enumerate(names)}
     df = df.assign(_o=[order.get(k, len(order)) for k in df["kode_sub_kegiatan"]]).sort_values(
         ["_o", "urutan"], kind="stable"
     )
-    base = _folder(ds)
+    folder = (_folder(ds) / "foto").resolve()
     out: list[display.Tampilan] = []
     for kode, grp in df.groupby("kode_sub_kegiatan", sort=False):
         out.append(display.subsubbab(f"Dokumentasi Sub Kegiatan: {names.get(str(kode), str(kode))}"))
         for r in grp.itertuples():
-            path = base / "foto" / str(r.berkas)
-            if path.is_file():
+            path = (folder / str(r.berkas)).resolve()
+            if path.is_relative_to(folder) and path.is_file():  # never a file outside the data set's foto/
                 out.append(display.foto(path, str(r.keterangan)))
-            else:
-                out.append(display.paragraf(f"[Foto tidak ditemukan: foto/{r.berkas}] {r.keterangan}"))
+            elif not lap.is_final:
+                out.append(display.paragraf(f"[Draf: foto belum dilampirkan] {r.keterangan}"))
     return out
 
 
