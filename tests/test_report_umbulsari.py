@@ -178,3 +178,18 @@ def test_nothing_internal_in_the_body(page: str, pdf_text: str) -> None:
         assert not re.search(r"(?<![\w/])n/a(?![\w/])", text)  # "t.d." with its reason instead
         keys = set(re.findall(r"\b[a-z]+(?:_[a-z0-9]+)+\b", text))
         assert keys == set()  # column and setting keys (kode_indikator, pagu_murni, ...)
+
+
+def test_umbulsari_is_a_draft_with_markers_and_placeholders(renders: tuple[Render, Render], page: str,
+                                                            pdftotext: Callable[..., str]) -> None:
+    """The seed's own errors keep it a draft: watermark on every page, markers at the open findings."""
+    assert 'name="lkip-edisi" content="draf"' in page
+    text = _body_text(page)
+    assert "[periksa: temuan" in text
+    assert "[belum diisi: tanggal penandatanganan PK]" in text
+    kata_pengantar = text[text.index("KATA PENGANTAR"):text.index("DAFTAR ISI")]
+    assert "Tahun Anggaran 2022" in kata_pengantar
+    assert "[periksa: temuan" in kata_pengantar  # the marker beside the sentence naming 2022
+    pages = pdftotext(renders[0].pdf, "-layout").split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert all("DRAF" in p for p in pages), [n for n, p in enumerate(pages, 1) if "DRAF" not in p]
