@@ -156,7 +156,28 @@ def _parse(raw: object, col: Column, loc: Location, problems: list[Problem]) -> 
         problems.append(
             error("nilai.wajib", f"'{col.name}' wajib diisi tetapi kosong.", loc, expected=_describe(col))
         )
+    bounds = col.batas
+    if bounds is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = bounds
+        if not (low <= value <= high):  # also NaN and infinity
+            problems.append(
+                error(
+                    "nilai.rentang",
+                    f"Nilai '{col.name}' di luar rentang yang masuk akal.",
+                    loc,
+                    found=show_raw(str(raw)),
+                    expected=f"antara {_angka(low)} dan {_angka(high)}",
+                )
+            )
+            return None
     return value
+
+
+def _angka(x: float) -> str:
+    """A bound as planners read it: 2000, 100, 1.000.000.000.000.000."""
+    if float(x).is_integer():
+        return str(int(x)) if abs(x) < 10000 else f"{int(x):,}".replace(",", ".")  # years without a dot
+    return str(x).replace(".", ",")
 
 
 def _describe(col: Column) -> str:

@@ -95,6 +95,25 @@ class Column:
     choices: tuple[str, ...] = ()
     unique: bool = False  # value must be unique within the table (a key)
     references: str | None = None  # "table.column" that this value must exist in
+    rentang: tuple[float, float] | None = None  # allowed (lowest, highest); None: the type's default range
+
+    @property
+    def batas(self) -> tuple[float, float] | None:
+        """The range a number in this column must lie in (inclusive), None for non-numbers.
+
+        Years lie in 2000-2100; Rupiah in 0 to 10^15 (a thousand trillion); shares of a
+        whole (``persen`` columns named so) in 0-100; every other number within +-10^12,
+        so that no value overflows a typed column or a date.
+        """
+        if self.rentang is not None:
+            return self.rentang
+        if self.type is ColType.BULAT and (self.name == "tahun" or self.name.startswith(("tahun_", "renstra_"))):
+            return (2000.0, 2100.0)
+        if self.type is ColType.RUPIAH:
+            return (0.0, 1e15)
+        if self.type in (ColType.BULAT, ColType.DESIMAL, ColType.PERSEN, ColType.NILAI):
+            return (-1e12, 1e12)
+        return None
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ _TABLES: tuple[Table, ...] = (
         "Bagian penduduk menurut bidang mata pencaharian, dalam persen (jumlahnya 100).",
         (
             _c("bidang", T.TEKS, "Bidang mata pencaharian, mis. Pertanian.", required=True, unique=True),
-            _c("persen", T.PERSEN, "Persentase penduduk, mis. 85%.", required=True),
+            _c("persen", T.PERSEN, "Persentase penduduk, mis. 85%.", required=True, rentang=(0.0, 100.0)),
             _c("catatan", T.TEKS, "Catatan."),
         ),
     ),
@@ -369,7 +369,8 @@ _TABLES: tuple[Table, ...] = (
             _c("status_audit", T.TEKS, "Keterangan status data, mis. 'data sementara, belum diaudit BPK'."),
             _c("pagu_tahun_lalu", T.RUPIAH, "Pagu tahun sebelumnya."),
             _c("realisasi_tahun_lalu", T.RUPIAH, "Realisasi tahun sebelumnya."),
-            _c("serapan_tahun_lalu", T.PERSEN, "Serapan tahun sebelumnya (%), bila pagu/realisasi tidak diketahui."),
+            _c("serapan_tahun_lalu", T.PERSEN, "Serapan tahun sebelumnya (%), bila pagu/realisasi tidak diketahui.",
+               rentang=(0.0, 100.0)),
             _c("catatan", T.TEKS, "Catatan."),
         ),
     ),
