@@ -37,6 +37,7 @@ from ..data.schema import TABLES
 from ..errors import Level, Problem
 from ._util import table_of
 from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
+from .berkas import check_foto
 from .final import Syarat, Tanggapan, penerimaan_usang, syarat_final, tanggapan
 from .ikm import check_ikm_jawaban, check_ikm_realisasi
 from .kelengkapan import (
@@ -78,6 +79,7 @@ __all__ = [
     "check_anggaran_komposisi",
     "check_anggaran_rollup",
     "check_data_contoh",
+    "check_foto",
     "check_dokumen_lengkap",
     "check_identitas",
     "check_ikm_jawaban",
@@ -276,6 +278,12 @@ CHECKS: tuple[Check, ...] = (
         "Anggaran tahun laporan diisi lengkap sampai sub kegiatan.",
         check_pohon_anggaran,
         _P,
+    ),
+    Check(
+        "berkas.foto",
+        "Setiap foto adalah gambar di folder foto/ data set itu sendiri, dengan ukuran yang wajar.",
+        check_foto,
+        _G,
     ),
     Check("instansi.data_contoh", "Data set bertanda data contoh, bukan data resmi.", check_data_contoh, _I),
     Check(

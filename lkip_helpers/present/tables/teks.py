@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import great_tables as gt
 
 from ... import fmt
+from ...checks.berkas import foto_aman
 from ...checks.kelengkapan import DOKUMEN_WAJIB, TTD_WAJIB
 from ...data.model import DataSet
 from .. import display
@@ -481,13 +482,12 @@ def foto_kegiatan(lap: Laporan) -> list[display.Tampilan]:
     df = df.assign(_o=[order.get(k, len(order)) for k in df["kode_sub_kegiatan"]]).sort_values(
         ["_o", "urutan"], kind="stable"
     )
-    folder = (_folder(ds) / "foto").resolve()
     out: list[display.Tampilan] = []
     for kode, grp in df.groupby("kode_sub_kegiatan", sort=False):
         out.append(display.subsubbab(f"Dokumentasi Sub Kegiatan: {names.get(str(kode), str(kode))}"))
         for r in grp.itertuples():
-            path = (folder / str(r.berkas)).resolve()
-            if path.is_relative_to(folder) and path.is_file():  # never a file outside the data set's foto/
+            path, _why = foto_aman(ds, str(r.berkas))  # never a file outside the data set's foto/
+            if path is not None:
                 out.append(display.foto(path, str(r.keterangan)))
             elif not lap.is_final:
                 out.append(display.paragraf(f"[Draf: foto belum dilampirkan] {r.keterangan}"))
