@@ -2,8 +2,11 @@
 
 The print page (``Report.html("cetak")``) has no scripts: charts are the static SVG
 images of the figures (``<img src="data:image/svg+xml;base64,...">``, cheaper for
-WeasyPrint than inline ``<svg>``), A4 pages, running header, page numbers, a Daftar Isi
-with page numbers (``target-counter``), table rows kept whole and headers repeated.
+WeasyPrint than inline ``<svg>``), A4 pages, running header, page numbers (Roman for the
+front matter, Arabic from BAB I), a Daftar Isi with the same page numbers
+(``target-counter``), table rows kept whole and headers repeated, headings and table
+titles kept with what follows, and a diagonal DRAF watermark on every page of a draft
+(all in ``templates/cetak.css``).
 
 The output is byte-identical for identical input: no creation or modification date
 (the page carries no ``dcterms`` meta), and a file identifier derived from the content.

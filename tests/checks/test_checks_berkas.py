@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 import shutil
 from pathlib import Path
 
@@ -24,7 +23,7 @@ def _data_set_with_photos(tmp_path: Path, names: list[str]) -> Path:
     (folder / "foto" / "bukan-gambar.jpg").write_text("ini teks", encoding="utf-8")
     outside = tmp_path / "rahasia.png"
     outside.write_bytes(PNG)
-    os.symlink(outside, folder / "foto" / "tautan.png")
+    (folder / "foto" / "tautan.png").symlink_to(outside)
     lines = ["kode_sub_kegiatan,berkas,keterangan,urutan"]
     lines += [f"P1.K1.S1,{name},Foto {n},{n}" for n, name in enumerate(names, 1)]
     (folder / "foto.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")

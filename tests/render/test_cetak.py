@@ -6,8 +6,11 @@ tables with footnotes and "Sumber data" lines, and a Lampiran with landscape mat
 separated by page breaks.  Checked on the PDF text (poppler's pdftotext): Roman page
 numbers for the front matter and Arabic from BAB I, the Daftar Isi numbers, no empty
 page, no heading or table title last on a page, no "Sumber data" line alone at the top
-of a page, the DRAF watermark on every page of a draft and on none of the final edition,
-footnote marks after the value.
+of a page, the DRAF watermark (and DRAF in the running header) on every page of a draft
+and on none of the final edition, footnote marks after the value.
+
+pdftotext gives the diagonal watermark letter by letter (D, R, A, F on lines of their
+own, ``-nodiag`` drops them); the tests find it by size in ``-bbox``.
 """
 
 from __future__ import annotations
@@ -204,6 +207,8 @@ def test_draft_watermark_on_every_page_final_on_none(laporan: Cetak, pdftotext: 
     assert len(final) == len(draft)
     assert all(words == [] for words in final)
     assert "DRAF" not in pdftotext(laporan["final"][0])
+    headers = [page.strip().splitlines()[0].split() for page in pdftotext(laporan["draf"][0]).split("\f")[:-1]]
+    assert all("DRAF" in words for words in headers)  # also in the running header, as a word
     cover = pdftotext(laporan["draf"][0], "-layout", "-f", "1", "-l", "1")
     assert cover.split()[0] == "DRAF"  # the cover's mark, above the title
     assert pdftotext(laporan["final"][0], "-layout", "-f", "1", "-l", "1").split()[:2] == ["LAPORAN", "KINERJA"]
