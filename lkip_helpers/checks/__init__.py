@@ -281,11 +281,11 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "berkas.foto",
-        "Setiap foto adalah gambar di folder foto/ data set itu sendiri, dengan ukuran yang wajar.",
+        "Setiap foto dokumentasi adalah berkas gambar yang disimpan bersama data laporan, dengan ukuran yang wajar.",
         check_foto,
         _G,
     ),
-    Check("instansi.data_contoh", "Data set bertanda data contoh, bukan data resmi.", check_data_contoh, _I),
+    Check("instansi.data_contoh", "Data bertanda data contoh, bukan data resmi.", check_data_contoh, _I),
     Check(
         "tanggal.ttd",
         "Tanggal laporan jatuh setelah tahun anggaran berakhir dan dalam batas penyampaian.",

@@ -15,8 +15,9 @@ What the stitcher expects from the notebooks (the markers of :mod:`lkip_helpers.
   the chapters from BAB I on 1, 2, 3 (``div.lkip-depan`` / ``div.lkip-utama``).
 
 The edition (``ReportMeta.edisi``) is on the page: a draft carries a "DRAF" banner
-(screen), a diagonal "DRAF" watermark on every printed page and "DRAF" on the cover;
-both say which edition they are in ``<meta name="lkip-edisi">``.
+(screen), a diagonal "DRAF" watermark and "DRAF" in the running header on every printed
+page, and "DRAF" on the cover; the final edition none of them.  Both variants record
+the edition in ``<meta name="lkip-edisi">``.
 
 Code, prompts, streams, the injected parameters and the provenance cell stay out of the
 report; :func:`notebook_html` renders one notebook with its code for reviewers.

@@ -50,13 +50,16 @@ def _nb(*items: d.Tampilan) -> nbformat.NotebookNode:
 
 
 def _table(nomor: str, rows: int, wide: bool = False) -> d.Tampilan:
+    """A table with a footnote on its first value, in two groups of rows ("Kelompok A", "Kelompok B")."""
     kolom = [Kolom("no", "No", "center"), Kolom("uraian", "Uraian"), Kolom("nilai", "Nilai", "right")]
     if wide:
         kolom += [Kolom(f"t{y}", str(y), "right") for y in range(2021, 2027)] + [Kolom("strategi", "Strategi")]
     data = [{"no": str(i + 1), "uraian": f"Uraian baris {i + 1} " + "kegiatan " * (i % 4),
              "nilai": "83,76" if i == 0 else f"{90 + i},50%", **{f"t{y}": "100%" for y in range(2021, 2027)},
-             "strategi": "Meningkatkan kompetensi SDM aparatur"} for i in range(rows)]
-    g = buat_tabel(data, kolom, id=f"t-{nomor}", catatan=[Catatan("Nilai IKM Kabupaten Jember.", "nilai", 0)])
+             "strategi": "Meningkatkan kompetensi SDM aparatur", "grup": "Kelompok A" if i < rows // 2 else "Kelompok B"}
+            for i in range(rows)]
+    g = buat_tabel(data, kolom, id=f"t-{nomor}", kelompok="grup",
+                   catatan=[Catatan("Nilai IKM Kabupaten Jember.", "nilai", 0)])
     return d.tabel(g, nomor, f"Judul {nomor}", sumber=f"Sumber data: contoh {nomor}")
 
 
@@ -64,9 +67,9 @@ def _table_at_every_height() -> list[d.Tampilan]:
     """Pages with a table after ``n`` lines of text: one line (15 pt) more each, less than the
     "Sumber data" line needs (17 pt), so on one of them the table ends at the foot of the page."""
     out: list[d.Tampilan] = []
-    for n in range(34, 46):
+    for n in range(30, 46):
         out += [d.halaman_baru(), d.paragraf("\n".join(f"Baris {i} dari {n}." for i in range(1, n + 1))),
-                _table(f"Tabel 2.{n}", 3)]
+                _table(f"Tabel 2.{n}", 4)]
     return out
 
 
@@ -188,6 +191,8 @@ def test_headings_and_titles_are_never_last_sumber_never_first(laporan: Cetak, p
         assert not body[0].startswith("Sumber data"), number
         first_row = re.match(r"\d+\s+Uraian baris", body[0])
         assert not (first_row and "Nilai" not in body[0]), number  # a continued table repeats its header
+        rows = [line for line in body if not line.startswith(("1 Nilai IKM", "Sumber data"))]  # the footer repeats
+        assert rows[-1] not in ("Kelompok A", "Kelompok B"), number  # a group's heading row with its first row
 
 
 def _big_words(bbox: str) -> list[list[str]]:

@@ -232,7 +232,8 @@ def test_a_draft_says_so_on_screen_on_paper_and_on_the_cover() -> None:
         assert '<div class="lkip-tanda-air" aria-hidden="true">DRAF</div>' in page
         assert '<p class="sampul-edisi">DRAF</p>' in page
     assert '<div class="lkip-banner-draf lkip-banner-halaman" role="note">DRAF \u2014 belum final: ' in screen
-    assert "lkip-banner-draf" not in printed.split("</style>")[-1]  # WeasyPrint: the watermark says it
+    assert "lkip-banner-draf" not in printed.split("</style>")[-1]  # WeasyPrint: the watermark says it ...
+    assert 'data-edisi="DRAF"' in printed  # ... and the running header (string-set)
     assert '@page { @top-center { content: "DRAF \u2014 belum final' in screen  # browsers printing the HTML
 
 
