@@ -175,6 +175,7 @@ def test_nothing_internal_in_the_body(page: str, pdf_text: str) -> None:
     for text in (_body_text(page), pdf_text):
         found = [s for s in INTERNAL if s in text]
         assert found == []
+        assert "data set" not in text.lower()  # the planner's word for the input, never the report's
         assert not re.search(r"(?<![\w/])n/a(?![\w/])", text)  # "t.d." with its reason instead
         keys = set(re.findall(r"\b[a-z]+(?:_[a-z0-9]+)+\b", text))
         assert keys == set()  # column and setting keys (kode_indikator, pagu_murni, ...)
