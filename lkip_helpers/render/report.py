@@ -158,7 +158,7 @@ def render_report(
             for nb, name in zip(executed, names, strict=True):
                 write_atomic(
                     nbdir / f"{name}.html",
-                    notebook_html(nb, f"{name} - Kecamatan {meta.kecamatan} {meta.tahun}"),
+                    notebook_html(nb, f"{name} - Kecamatan {meta.kecamatan} {meta.tahun}", edisi=meta.edisi),
                 )
             if "html" in formats:
                 write_atomic(tmp / "laporan.html", report.html("layar"))
