@@ -211,6 +211,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
             tanggal=fmt.tanggal(lap.ds.instansi.get("tanggal_ttd"), kosong=""),
             is_contoh=lap.is_contoh,
             edisi=lap.edisi,
+            logo=_logo(lap),
         )
         # The chapters get exactly the data set and settings that were checked here.
         parameters: dict[str, Any] = {
@@ -257,6 +258,15 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
         job.kecamatan, "selesai", 0.0, ringkasan=ringkasan, langkah={k: round(v, 3) for k, v in result.seconds.items()},
         out_dir=job.out_dir,
     )
+
+
+def _logo(lap: Any) -> str:
+    """The data set's logo for the cover, re-encoded (a logo that fails the check is never opened)."""
+    from ..checks.berkas import logo_aman
+    from ..present.display import logo_data_uri
+
+    path, _why = logo_aman(lap.ds)
+    return logo_data_uri(path) if path is not None else ""
 
 
 def _zygote_pid() -> int | None:

@@ -37,7 +37,7 @@ from ..data.schema import TABLES
 from ..errors import Level, Problem
 from ._util import table_of
 from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
-from .berkas import check_foto
+from .berkas import check_foto, check_logo
 from .final import Syarat, Tanggapan, penerimaan_usang, syarat_final, tanggapan
 from .ikm import check_ikm_jawaban, check_ikm_realisasi
 from .kelengkapan import (
@@ -80,6 +80,7 @@ __all__ = [
     "check_anggaran_rollup",
     "check_data_contoh",
     "check_foto",
+    "check_logo",
     "check_dokumen_lengkap",
     "check_identitas",
     "check_ikm_jawaban",
@@ -283,6 +284,12 @@ CHECKS: tuple[Check, ...] = (
         "berkas.foto",
         "Setiap foto dokumentasi adalah berkas gambar yang disimpan bersama data laporan, dengan ukuran yang wajar.",
         check_foto,
+        _G,
+    ),
+    Check(
+        "berkas.logo",
+        "Logo Pemda (bila ada) adalah berkas gambar yang disimpan bersama data laporan.",
+        check_logo,
         _G,
     ),
     Check("instansi.data_contoh", "Data bertanda data contoh, bukan data resmi.", check_data_contoh, _I),

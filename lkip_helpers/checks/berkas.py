@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from ..data.model import DataSet
     from ..rules.settings import Settings
 
-__all__ = ["MAKS_FOTO_MB", "check_foto", "foto_aman"]
+__all__ = ["LOGO", "MAKS_FOTO_MB", "check_foto", "check_logo", "foto_aman", "logo_aman"]
+
+#: File names of the optional logo of the Pemda, in the data set folder (first found is used).
+LOGO = ("logo.png", "logo.jpg", "logo.jpeg")
 
 #: The largest photo file accepted, in MB.
 MAKS_FOTO_MB = 10
@@ -52,17 +55,52 @@ def foto_aman(ds: DataSet, berkas: str) -> tuple[Path | None, str | None]:
         return None, "berkas ada di luar folder foto/ data set (tautan simbolik keluar folder)"
     if not path.exists():
         return None, "berkas tidak ditemukan di folder foto/"
+    why = _image(path)
+    return (None, why) if why else (path, None)
+
+
+def _image(path: Path) -> str | None:
+    """Why ``path`` is not an acceptable image (None when it is one)."""
     if not path.is_file():
-        return None, "bukan berkas biasa (folder atau perangkat)"
+        return "bukan berkas biasa (folder atau perangkat)"
     size = path.stat().st_size
     if size > MAKS_FOTO_MB * 1024 * 1024:
-        return None, f"berkas {size / 1024 / 1024:.1f} MB, lebih dari batas {MAKS_FOTO_MB} MB"
+        return f"berkas {size / 1024 / 1024:.1f} MB, lebih dari batas {MAKS_FOTO_MB} MB"
     with path.open("rb") as fh:
         head = fh.read(12)
     kind = next((k for magic, k in _MAGIC.items() if head.startswith(magic)), None)
     if kind is None or (kind == "WebP" and head[8:12] != b"WEBP"):
-        return None, "isi berkas bukan gambar JPEG, PNG atau WebP"
-    return path, None
+        return "isi berkas bukan gambar JPEG, PNG atau WebP"
+    return None
+
+
+def logo_aman(ds: DataSet) -> tuple[Path | None, str | None]:
+    """The data set's logo (``logo.png``/``.jpg`` in its folder) when there is one and it is a safe image."""
+    if ds.origin is None or not Path(ds.origin).is_dir():
+        return None, None
+    root = Path(ds.origin).resolve()
+    for name in LOGO:
+        candidate = Path(ds.origin) / name
+        if not candidate.exists() and not candidate.is_symlink():
+            continue
+        path = candidate.resolve()
+        if not path.is_relative_to(root):
+            return None, f"{name} menunjuk ke luar folder data (tautan simbolik)"
+        why = _image(path)
+        return (None, f"{name}: {why}") if why else (path, None)
+    return None, None
+
+
+def check_logo(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
+    """An optional logo in the data set folder is a safe image inside it (GALAT otherwise)."""
+    _path, why = logo_aman(ds)
+    if why is None:
+        return []
+    from ..errors import Location
+
+    message = f"Logo tidak dapat dipakai: {why}. Simpan logo sebagai gambar PNG atau JPEG di folder data."
+    return [problem(Level.GALAT, "berkas.logo", message, Location("logo"), found=why,
+                    expected=f"gambar PNG/JPEG paling besar {MAKS_FOTO_MB} MB")]
 
 
 def check_foto(ds: DataSet, settings: Settings | None = None) -> list[Problem]:

@@ -41,6 +41,7 @@ __all__ = [
     "foto",
     "gambar",
     "halaman_baru",
+    "logo_data_uri",
     "melintang",
     "paragraf",
     "penanda",
@@ -233,6 +234,18 @@ def gambar(
     data, meta = charts_theme.chart_bundle(chart, chart_id, markup)
     meta["lkip"].update({"jenis": "gambar", "id": fig_id, "nomor": nomor, "judul": judul})
     return Tampilan(data["text/html"], f"{nomor} {judul}", data=data, metadata=meta)
+
+
+def logo_data_uri(path: Path, max_px: int = 600) -> str:
+    """The logo as a ``data:image/png`` URI: decoded and re-encoded (never the file's bytes as given)."""
+    from PIL import Image
+
+    with Image.open(path) as opened:
+        img = opened.convert("RGBA")
+        img.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
+        buf = io.BytesIO()
+        img.save(buf, format="PNG", optimize=False)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
 def _jpeg_base64(path: Path, max_px: int) -> tuple[str, int, int]:

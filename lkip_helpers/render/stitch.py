@@ -74,6 +74,7 @@ class ReportMeta:
     singkatan: str = "LKIP"
     judul: str = "Laporan Kinerja Instansi Pemerintah"
     edisi: str = "draf"  # "draf" (watermark, banner) or "final" (neither)
+    logo: str = ""  # the Pemda's logo for the cover as a data: URI (re-encoded PNG), "" for none
 
     def __post_init__(self) -> None:
         if self.edisi not in EDISI:

@@ -52,3 +52,46 @@ def test_the_report_embeds_only_the_photo_inside_the_data_set(tmp_path: Path) ->
     images = [h for h in shown if "<img" in h]
     assert len(images) == 1  # rapat.png only; the others show the draft's note
     assert sum("foto belum dilampirkan" in h for h in shown) == 2
+
+
+def test_an_optional_logo_is_checked_and_re_encoded(tmp_path: Path) -> None:
+    from lkip_helpers.checks.berkas import logo_aman
+    from lkip_helpers.present.display import logo_data_uri
+
+    folder = tmp_path / "2023" / "umbulsari"
+    shutil.copytree(UMBULSARI, folder)
+    hasil = periksa(folder)
+    assert hasil.ds is not None
+    assert logo_aman(hasil.ds) == (None, None)  # no logo: nothing to say
+    (folder / "logo.png").write_bytes(PNG)
+    hasil = periksa(folder)
+    assert hasil.ds is not None
+    path, why = logo_aman(hasil.ds)
+    assert why is None
+    assert path == (folder / "logo.png").resolve()
+    uri = logo_data_uri(path)
+    assert uri.startswith("data:image/png;base64,")
+    assert not [p for p in hasil.temuan if p.code == "berkas.logo"]
+    (folder / "logo.png").write_text("<script>bukan gambar</script>", encoding="utf-8")
+    bad = [p for p in periksa(folder).temuan if p.code == "berkas.logo"]
+    assert len(bad) == 1
+    assert "bukan gambar" in bad[0].message
+    (folder / "logo.png").unlink()
+    (folder / "logo.png").symlink_to(tmp_path / "luar.png")
+    (tmp_path / "luar.png").write_bytes(PNG)
+    bad = [p for p in periksa(folder).temuan if p.code == "berkas.logo"]
+    assert len(bad) == 1
+    assert "luar folder" in bad[0].message
+
+
+def test_the_cover_shows_the_logo(tmp_path: Path) -> None:
+    import nbformat
+
+    from lkip_helpers.render.stitch import ReportMeta, build_report
+
+    nb = nbformat.v4.new_notebook()
+    uri = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    page = build_report([nb], ReportMeta("Umbulsari", "Jember", 2023, logo=uri), ["00_a"]).html("layar")
+    assert f'<img src="{uri}"' in page
+    plain = build_report([nb], ReportMeta("Umbulsari", "Jember", 2023), ["00_a"]).html("layar")
+    assert 'class="sampul-logo"' not in plain
