@@ -43,6 +43,7 @@ __all__ = [
     "halaman_baru",
     "logo_data_uri",
     "melintang",
+    "miring_asing",
     "paragraf",
     "penanda",
     "subbab",
@@ -96,9 +97,19 @@ def _id(*parts: object) -> str:
     return (text or "bagian")[:80].rstrip("-")
 
 
+#: Foreign terms that stay in an Indonesian report are set in italics (PUEBI); the rest is Indonesian.
+ISTILAH_ASING: tuple[str, ...] = ("good governance", "clean government", "public service", "e-government")
+_ASING = re.compile(r"(?<![\w>])(" + "|".join(re.escape(t) for t in ISTILAH_ASING) + r")(?![\w<])", re.IGNORECASE)
+
+
+def miring_asing(escaped: str) -> str:
+    """Italicise the foreign terms of :data:`ISTILAH_ASING` in already escaped text."""
+    return _ASING.sub(r"<em>\1</em>", escaped)
+
+
 def _teks(text: object) -> str:
-    """Escape text and keep its line breaks (blank line = new paragraph is the caller's)."""
-    return _e(text).replace("\n", "<br>\n")
+    """Escape text, italicise foreign terms, keep line breaks (blank line = new paragraph is the caller's)."""
+    return miring_asing(_e(text)).replace("\n", "<br>\n")
 
 
 def _heading(level: int, css: str, text: str) -> Tampilan:

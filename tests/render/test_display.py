@@ -165,3 +165,10 @@ def test_melintang_wraps_html_and_chart_bundle() -> None:
     assert data["text/html"].startswith('<div class="lkip-melintang"><figure class="lkip-gambar"')
     assert meta == chart._repr_mimebundle_()[1]
     assert chart._repr_mimebundle_()[0]["text/html"].startswith("<figure")  # the original is untouched
+
+
+def test_foreign_terms_that_stay_are_italicised() -> None:
+    html_text = d.paragraf("Terselenggaranya Good Governance dan pelayanan prima (public service).").html
+    assert "<em>Good Governance</em>" in html_text
+    assert "(<em>public service</em>)" in html_text
+    assert d.paragraf("<script>good governance</script>").html.count("<script>") == 0

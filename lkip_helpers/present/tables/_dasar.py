@@ -78,8 +78,10 @@ def bulat(v: object) -> int:
 
 
 def teks(v: Any, kosong: str = "") -> str:
-    """Escape data text for a cell; a missing value gives ``kosong``."""
-    return kosong if missing(v) else html.escape(str(v), quote=True)
+    """Escape data text for a cell (foreign terms in italics); a missing value gives ``kosong``."""
+    from ..display import miring_asing
+
+    return kosong if missing(v) else miring_asing(html.escape(str(v), quote=True))
 
 
 def baris(*lines: Any) -> str:
