@@ -624,3 +624,10 @@ def test_lists_from_the_data(lap: Laporan) -> None:
     assert rpjmd[0].startswith("Misi RPJMD: Membangun tata kelola")
     assert rpjmd[2].endswith("Meningkatnya Kepuasan Masyarakat atas Layanan Pemerintah")
     assert "Perjanjian Kinerja Perubahan Tahun 2023" in tables.identitas_dokumen(lap, "pk").html
+
+
+def test_a_letter_and_score_that_disagree_are_both_stated(lap: Laporan) -> None:
+    """Nilai SAKIP "B (skor 85)": 85 is A on the scale; Tabel 3.1 says so instead of arguing from the pair."""
+    html_text = tables.pengukuran_kinerja(lap).as_raw_html()
+    assert "B (skor 85)" in " ".join(cells(html_text))
+    assert "Huruf B dan skor 85 tidak sepadan: skor 85 termasuk A" in html_text

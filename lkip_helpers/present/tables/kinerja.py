@@ -183,6 +183,12 @@ def pengukuran_kinerja(lap: Laporan) -> gt.GT:
             last = kode_sasaran
         if not missing(r.capaian):
             _metode_catatan(r.metode, r.arah, "capaian", i, notes)
+        odd = getattr(r, "huruf_skor_realisasi", None)
+        if not missing(odd):
+            skor = fmt.nilai(r.realisasi_skor)
+            notes.append(Catatan(
+                f"Huruf {r.realisasi} dan skor {skor} tidak sepadan: skor {skor} termasuk {odd} pada skala "
+                f"penilaian; kedua nilai dicetak seperti tertulis sampai diperbaiki.", "realisasi", i))
         rows.append(row)
     total = len(rows)
     rows.append(
