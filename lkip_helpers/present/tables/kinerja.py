@@ -188,7 +188,7 @@ def pengukuran_kinerja(lap: Laporan) -> gt.GT:
             skor = fmt.nilai(r.realisasi_skor)
             notes.append(Catatan(
                 f"Huruf {r.realisasi} dan skor {skor} tidak sepadan: skor {skor} termasuk {odd} pada skala "
-                f"penilaian; kedua nilai dicetak seperti tertulis sampai diperbaiki.", "realisasi", i))
+                f"penilaian; nilainya perlu diperbaiki.", "realisasi", i))
         rows.append(row)
     total = len(rows)
     rows.append(
