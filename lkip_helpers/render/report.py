@@ -19,9 +19,11 @@ from .provenance import Provenance
 from .sidik import code_fingerprint
 from .stitch import ReportMeta, build_report, notebook_html
 
-__all__ = ["FINGERPRINT_FILE", "RenderResult", "render_report"]
+__all__ = ["FINGERPRINT_FILE", "FORMATS", "FORMAT_BAWAAN", "RenderResult", "render_report"]
 
-FORMATS = ("html", "pdf")
+#: Every output format a render can write; without ``--format`` the HTML and the PDF.
+FORMATS = ("html", "pdf", "docx")
+FORMAT_BAWAAN = ("html", "pdf")
 FINGERPRINT_FILE = ".lkip-render.json"
 
 
@@ -36,6 +38,7 @@ class RenderResult:
     notebook_html: tuple[Path, ...]
     skipped: bool = False
     seconds: Mapping[str, float] = field(default_factory=dict)
+    docx: Path | None = None
 
 
 def _fingerprint(
@@ -44,8 +47,10 @@ def _fingerprint(
     meta: ReportMeta,
     formats: Sequence[str],
     provenance: Provenance,
+    referensi: bytes | None = None,
 ) -> str:
     record = {
+        "referensi_docx": hashlib.sha256(referensi).hexdigest() if referensi else None,
         "notebooks": [[p.name, hashlib.sha256(p.read_bytes()).hexdigest()] for p in notebooks],
         "parameters": dict(parameters),
         "meta": asdict(meta),
@@ -64,6 +69,7 @@ def _result(
         out_dir=out_dir,
         html=out_dir / "laporan.html" if "html" in formats else None,
         pdf=out_dir / "laporan.pdf" if "pdf" in formats else None,
+        docx=out_dir / "laporan.docx" if "docx" in formats else None,
         notebooks=tuple(nbdir / f"{n}.ipynb" for n in names),
         notebook_html=tuple(nbdir / f"{n}.html" for n in names),
         skipped=skipped,
@@ -75,7 +81,7 @@ def _up_to_date(result: RenderResult, fingerprint: str) -> bool:
     stamp = result.out_dir / FINGERPRINT_FILE
     if not stamp.exists() or json.loads(stamp.read_text()).get("fingerprint") != fingerprint:
         return False
-    files = [result.html, result.pdf, *result.notebooks, *result.notebook_html]
+    files = [result.html, result.pdf, result.docx, *result.notebooks, *result.notebook_html]
     return all(f.exists() for f in files if f is not None)
 
 
@@ -84,7 +90,7 @@ def render_report(
     parameters: Mapping[str, Any],
     out_dir: str | Path,
     meta: ReportMeta,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = FORMAT_BAWAAN,
     force: bool = False,
     data_files: Sequence[tuple[str, str]] = (),
     settings: Mapping[str, Any] | None = None,
@@ -93,10 +99,11 @@ def render_report(
     kernel_manager_class: type | None = None,
     engine_name: str | None = None,
     progress: Callable[[str], None] | None = None,
+    referensi_docx: bytes | None = None,
 ) -> RenderResult:
     """Execute the chapter notebooks in order and write the report into ``out_dir``.
 
-    Writes ``laporan.html``, ``laporan.pdf`` (as ``formats`` asks) and
+    Writes ``laporan.html``, ``laporan.pdf``, ``laporan.docx`` (as ``formats`` asks) and
     ``notebooks/NN_xxx.ipynb`` + ``.html``; everything is built in a staging folder and
     moved into ``out_dir`` only when all of it succeeded.  ``data_files`` ((path, sha256)
     pairs) and ``settings`` go into each notebook's provenance.  Without ``force`` an
@@ -104,7 +111,9 @@ def render_report(
     settings, package code) is left as it is and reported as ``skipped``.
     Raises RenderError; the failed notebook is kept in ``out_dir/gagal/``.
     ``kernel_manager_class`` and ``engine_name`` go to :func:`execute_chapter`; ``progress`` is called with
-    the name of each step as it starts (chapter names, ``"penggabungan html"``, ``"pdf"``).
+    the name of each step as it starts (chapter names, ``"penggabungan html"``, ``"pdf"``, ``"docx"``).
+    ``referensi_docx`` is a reference document (its bytes) whose styles the DOCX takes
+    instead of the house ones (:data:`lkip_helpers.render.word.REFERENSI`).
     """
     step = progress or (lambda _name: None)
     paths = [Path(p) for p in notebooks]
@@ -121,7 +130,8 @@ def render_report(
         tanggal=meta.tanggal or None,
     )
     names = [chapter_name(i, p) for i, p in enumerate(paths)]
-    fingerprint = _fingerprint(paths, parameters, meta, formats, provenance)
+    fingerprint = _fingerprint(paths, parameters, meta, formats, provenance,
+                               referensi_docx if "docx" in formats else None)
     seconds: dict[str, float] = {}
     if not force and _up_to_date(_result(out_dir, names, formats, True, seconds), fingerprint):
         return _result(out_dir, names, formats, True, seconds)
@@ -170,6 +180,12 @@ def render_report(
                 html_to_pdf(report.html("cetak"), tmp / "laporan.pdf", title=meta.judul_lengkap)
                 written.insert(1, "laporan.pdf")
                 seconds["pdf"] = time.perf_counter() - start
+            if "docx" in formats:
+                start = time.perf_counter()
+                step("docx")
+                _write_docx(report, tmp / "laporan.docx", referensi_docx)
+                written.insert(1, "laporan.docx")
+                seconds["docx"] = time.perf_counter() - start
         except Exception as exc:
             detail = f"{type(exc).__name__}: {exc}"
             raise RenderError(kecamatan, "penggabungan laporan", None, detail, None) from exc
@@ -177,3 +193,12 @@ def render_report(
         commit(tmp, out_dir, [*written, FINGERPRINT_FILE])
         clear_failed(out_dir)
     return _result(out_dir, names, formats, False, seconds)
+
+
+def _write_docx(report: Any, target: Path, referensi: bytes | None) -> None:
+    """The Word edition (imported here: python-docx is needed only for it)."""
+    import io
+
+    from .word import report_to_docx
+
+    report_to_docx(report, target, io.BytesIO(referensi) if referensi else None)
