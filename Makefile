@@ -9,14 +9,16 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 # Debian packages used by the tests: headless Chromium (the report opened as users
-# open it), poppler-utils (pdftotext/pdftoppm), DejaVu fonts (charts in the PDF).
-APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
+# open it), poppler-utils (pdftotext/pdftoppm), DejaVu fonts (charts in the PDF),
+# LibreOffice Writer without GUI (soffice --headless --convert-to pdf: laporan.docx opens
+# without repair) and Liberation fonts (metric twins of Arial, the DOCX's font).
+APT_PACKAGES := chromium poppler-utils fonts-dejavu-core libreoffice-writer-nogui fonts-liberation2
 PYTEST_ARGS ?=
 
 .PHONY: setup system-deps report test lint clean help
 
 help:
-	@echo "make report   render outputs/2023/umbulsari/ (laporan.html, laporan.pdf, notebooks/)"
+	@echo "make report   render outputs/2023/umbulsari/ (laporan.html, laporan.pdf, laporan.docx, notebooks/)"
 	@echo "make test     run the whole test suite (sets up .venv and system packages)"
 
 $(STAMP): pyproject.toml
@@ -33,6 +35,8 @@ system-deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	[ -d /usr/share/fonts/truetype/liberation2 ] || missing="$$missing fonts-liberation2"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Memasang paket sistem:$$missing"; \
 	  $(SUDO) apt-get update -qq && \
@@ -40,7 +44,7 @@ system-deps:
 	fi
 
 report: setup system-deps
-	$(BIN)/lkip render --kecamatan Umbulsari --tahun 2023
+	$(BIN)/lkip render --kecamatan Umbulsari --tahun 2023 --format html,pdf,docx
 
 test: setup system-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,9 +57,9 @@ def test_a_copy_for_next_year_with_only_the_year_changed_is_reported(tmp_path: P
     assert "Belum ada satu pun realisasi tahun 2024" in result.output
 
 
-def _params(tmp_path: Path, data: Path, final: bool) -> BatchParams:
+def _params(tmp_path: Path, data: Path, final: bool, formats: tuple[str, ...] = ("html", "pdf")) -> BatchParams:
     return BatchParams(kabupaten="Jember", tahun=2023, kecamatan=("Umbulsari",), data=data,
-                       keluaran=tmp_path / "keluaran" / "2023", formats=("html", "pdf"), final=final)
+                       keluaran=tmp_path / "keluaran" / "2023", formats=formats, final=final)
 
 
 @pytest.mark.slow
@@ -75,7 +76,7 @@ def test_the_final_edition_has_no_watermark_marker_or_placeholder(
     tmp_path: Path, pdftotext: Callable[..., str]
 ) -> None:
     folder = completed_umbulsari(tmp_path / "data")
-    result = run_batch(_params(tmp_path, folder.parent, final=True), workers=1)
+    result = run_batch(_params(tmp_path, folder.parent, final=True, formats=("html", "pdf", "docx")), workers=1)
     (outcome,) = result.outcomes
     assert outcome.status == "selesai", (outcome.tahap, outcome.galat)
     out = tmp_path / "keluaran" / "2023" / "umbulsari"
@@ -88,6 +89,12 @@ def test_the_final_edition_has_no_watermark_marker_or_placeholder(
     pdf = pdftotext(out / "laporan.pdf")
     for word in DRAFT_WORDS:
         assert word not in pdf, word
+    with zipfile.ZipFile(out / "laporan.docx") as docx:  # the Word edition: no watermark, header mark or marker
+        parts = [docx.read(n).decode("utf-8") for n in docx.namelist() if n.startswith("word/") and n.endswith(".xml")]
+    words = " ".join(re.sub(r"<[^>]+>", " ", part) for part in parts)
+    for word in DRAFT_WORDS:
+        assert word not in words, word
+    assert not any("PowerPlusWaterMarkObject" in part for part in parts)
     nb = (out / "notebooks" / "00_pengantar_ikhtisar.ipynb").read_text(encoding="utf-8")
     assert "final = True" in nb  # the edition recorded in the executed notebook
 

@@ -2,7 +2,7 @@
 
 ``index.html`` lists every kecamatan of the parameter set with its overall capaian,
 predikat, serapan, check warnings, data status (resmi / contoh) and links to its report
-(HTML, PDF) and its executed notebooks; a kecamatan that failed this time links its
+(HTML, PDF, Word) and its executed notebooks; a kecamatan that failed this time links its
 failed notebook (and still its last good report, which stayed in place).  The page is
 self-contained (inline CSS and a few lines of script to sort and filter the table): it
 works from a USB stick or a shared folder without network.
@@ -89,7 +89,7 @@ def _angka(value: Any, digits: int = 2) -> str:
 def _links(base: Path, slug: str) -> str:
     folder = base / slug
     parts = []
-    for name, label in (("laporan.html", "HTML"), ("laporan.pdf", "PDF")):
+    for name, label in (("laporan.html", "HTML"), ("laporan.pdf", "PDF"), ("laporan.docx", "Word")):
         if (folder / name).exists():
             parts.append(f'<a href="{_e(slug)}/{name}">{label}</a>')
     notebooks = sorted((folder / "notebooks").glob("*.ipynb")) if (folder / "notebooks").is_dir() else []

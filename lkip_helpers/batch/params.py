@@ -16,13 +16,13 @@ import yaml
 
 from ..errors import SettingsError
 from ..paths import dataset_in, outputs_dir, project_root, slug
-from ..render.report import FORMATS
+from ..render.report import FORMAT_BAWAAN, FORMATS
 
 __all__ = ["BatchParams", "load_params"]
 
 _KEYS = {
     "kabupaten", "provinsi", "tahun", "data", "keluaran", "format", "pengaturan", "batas_waktu_bab", "kecamatan",
-    "final",
+    "final", "referensi_docx",
 }
 
 
@@ -35,12 +35,13 @@ class BatchParams:
     kecamatan: tuple[str, ...]
     data: Path
     keluaran: Path
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = FORMAT_BAWAAN
     pengaturan: Path | None = None
     batas_waktu_bab: float | None = 600
     provinsi: str = ""
     sumber: Path | None = None  # the YAML file it was read from
     final: bool = False  # render the final edition (refused per kecamatan while lkip check --final finds anything)
+    referensi_docx: Path | None = None  # the kabupaten's own reference document (styles) of the DOCX
 
     def dataset(self, kecamatan: str) -> Path:
         """Folder (or workbook) of one kecamatan's data set."""
@@ -71,6 +72,16 @@ class BatchParams:
         """The same batch, final edition when ``final`` (a parameter set's ``final: true`` stays)."""
         return replace(self, final=self.final or final)
 
+    def with_referensi(self, referensi: Path | None) -> BatchParams:
+        """The same batch with the DOCX styles of ``referensi`` (None: the parameter set's, else the house one)."""
+        if referensi is None:
+            return self
+        problem = _referensi_problem(referensi)
+        if problem:
+            msg = f"--referensi-docx: {problem}"
+            raise SettingsError(msg)
+        return replace(self, referensi_docx=referensi)
+
     def with_formats(self, formats: Sequence[str] | None) -> BatchParams:
         """The same batch with other output formats (validated)."""
         return self if not formats else replace(self, formats=_formats(formats, "--format"))
@@ -79,6 +90,19 @@ class BatchParams:
 def _path(value: Any, root: Path) -> Path:
     path = Path(str(value)).expanduser()
     return path if path.is_absolute() else root / path
+
+
+def _referensi_problem(path: Path) -> str:
+    """Why ``path`` cannot be a reference document, "" when it can."""
+    if path.suffix.lower() != ".docx":
+        return f"dokumen referensi harus berkas .docx, bukan {path.name}"
+    if not path.is_file():
+        return f"dokumen referensi {path} tidak ada"
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return f"dokumen referensi {path} bukan berkas Word (.docx) yang sah"
+    return ""
 
 
 def _formats(value: Any, where: str) -> tuple[str, ...]:
@@ -131,14 +155,17 @@ def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> 
     limit = raw.get("batas_waktu_bab", 600)
     if limit is not None and (not isinstance(limit, int | float) or isinstance(limit, bool) or limit <= 0):
         problems.append(f"'batas_waktu_bab' harus jumlah detik > 0 (atau kosong), bukan {limit!r}")
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = FORMAT_BAWAAN
     try:
-        formats = _formats(raw.get("format", list(FORMATS)), "'format'")
+        formats = _formats(raw.get("format", list(FORMAT_BAWAAN)), "'format'")
     except SettingsError as exc:
         problems.append(str(exc))
     final = raw.get("final", False)
     if not isinstance(final, bool):
         problems.append(f"'final' harus true atau false, bukan {final!r}")
+    referensi = _path(raw["referensi_docx"], root) if raw.get("referensi_docx") else None
+    if referensi is not None and _referensi_problem(referensi):
+        problems.append(f"'referensi_docx': {_referensi_problem(referensi)}")
     if problems:
         msg = f"Parameter {where} tidak valid ({len(problems)} masalah):\n" + "\n".join(f"  - {p}" for p in problems)
         raise SettingsError(msg)
@@ -156,4 +183,5 @@ def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> 
         batas_waktu_bab=float(limit) if limit is not None else None,
         sumber=source,
         final=bool(final),
+        referensi_docx=referensi,
     )
