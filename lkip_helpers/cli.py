@@ -252,7 +252,13 @@ def render(
         bool,
         typer.Option("--final", help="Susun edisi final (ditolak bila lkip check --final masih menemukan kekurangan)."),
     ] = False,
-    format_: Annotated[str | None, typer.Option("--format", help="Format keluaran: html,pdf.")] = None,
+    format_: Annotated[
+        str | None, typer.Option("--format", help="Format keluaran: html,pdf,docx (bawaan: html,pdf).")
+    ] = None,
+    referensi_docx: Annotated[
+        Path | None,
+        typer.Option("--referensi-docx", help="Dokumen Word rujukan gaya (huruf, ukuran, warna, margin) untuk laporan.docx."),
+    ] = None,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses pekerja (bawaan: jumlah inti CPU).")
     ] = None,
@@ -260,7 +266,7 @@ def render(
         str | None, typer.Option("--dask-scheduler", help="Jalankan di klaster Dask, mis. tcp://10.0.0.5:8786.")
     ] = None,
 ) -> None:
-    """Susun laporan kecamatan: jalankan notebook bab, gabungkan HTML/PDF ke outputs/<tahun>/<kecamatan>/.
+    """Susun laporan kecamatan: jalankan notebook bab, gabungkan HTML/PDF/DOCX ke outputs/<tahun>/<kecamatan>/.
 
     Dengan --params semua kecamatan dalam parameter set disusun paralel; laporan yang
     masukannya tidak berubah dilewati. Di akhir: tabel ringkasan, outputs/<tahun>/index.html
@@ -276,7 +282,7 @@ def render(
     else:
         names = names or ["Umbulsari"]
         batch = _year_params(tahun, names)
-    batch = batch.with_formats([format_] if format_ else None).with_final(final)
+    batch = batch.with_formats([format_] if format_ else None).with_final(final).with_referensi(referensi_docx)
     reporter = make_reporter(console)
     try:
         result = run_batch(

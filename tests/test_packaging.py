@@ -39,7 +39,7 @@ def _environment() -> dict[str, str]:
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     reqs: dict[str, str] = {}
     for dep in env["dependencies"]:
-        if isinstance(dep, str) and not dep.startswith(("python", "pip")):
+        if isinstance(dep, str) and re.split(r"[<>=\s]", dep, maxsplit=1)[0] not in ("python", "pip"):
             reqs.update(_split(dep))
     return reqs
 

@@ -68,7 +68,8 @@ def unpack(outcome: Outcome, files: Mapping[str, bytes], out_dir: Path) -> Outco
     if outcome.ok:
         with staging_dir(out_dir) as tmp:
             _write_tree(tmp, {k: v for k, v in files.items() if not k.startswith(f"{FAILED_DIR}/")})
-            names = [n for n in ("notebooks", "laporan.pdf", "laporan.html", ".lkip-render.json", ".lkip-batch.json")
+            names = [n for n in ("notebooks", "laporan.pdf", "laporan.docx", "laporan.html", ".lkip-render.json",
+                                  ".lkip-batch.json")
                      if (tmp / n).exists()]
             commit(tmp, out_dir, names)
             clear_failed(out_dir)

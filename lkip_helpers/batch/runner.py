@@ -73,6 +73,7 @@ def plan(params: BatchParams, notebooks: Sequence[Path], force: bool = False) ->
             pengaturan=str(params.pengaturan) if params.pengaturan else None,
             batas_waktu_bab=params.batas_waktu_bab,
             final=params.final,
+            referensi_docx=_referensi(params),
         )
         job = replace(job, fingerprint=fingerprint(job, settings_files))
         stamp = read_stamp(Path(job.out_dir))
@@ -111,7 +112,7 @@ def run_batch(
         msg = f"tidak ada notebook bab (NN_nama.ipynb) di {notebooks_dir()}"
         raise SettingsError(msg)
     jobs, outcomes = plan(params.select(only) if only else params, chapters, force)
-    steps = len(chapters) + 1 + ("pdf" in params.formats)
+    steps = len(chapters) + 1 + ("pdf" in params.formats) + ("docx" in params.formats)
     if on_start:
         on_start(len(jobs), steps)
     for o in outcomes:
@@ -176,6 +177,11 @@ def run_batch(
         detik=round(time.perf_counter() - started, 3),
         memori_mb=max((o.memori_mb for o in ordered), default=0.0),
     )
+
+
+def _referensi(params: BatchParams) -> bytes | None:
+    """The bytes of the parameter set's reference document, when the batch writes DOCX."""
+    return params.referensi_docx.read_bytes() if params.referensi_docx and "docx" in params.formats else None
 
 
 def _nothing() -> None:

@@ -52,6 +52,7 @@ class Job:
     batas_waktu_bab: float | None = 600
     final: bool = False  # the final edition was asked for
     fingerprint: str = ""
+    referensi_docx: bytes | None = None  # the DOCX's reference document (bytes: it travels to Dask workers)
 
     @property
     def slug(self) -> str:
@@ -115,6 +116,7 @@ def fingerprint(job: Job, settings_files: Iterable[Path]) -> str:
         "parameters": dict(job.parameters),
         "final": job.final,
         "formats": sorted(job.formats),
+        "referensi_docx": hashlib.sha256(job.referensi_docx).hexdigest() if job.referensi_docx else None,
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -235,6 +237,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
             kernel_manager_class=km_class,
             engine_name=register_engine(),
             progress=progress,
+            referensi_docx=job.referensi_docx,
         )
     except DataError as err:
         return _data_failure(job, err, start)
