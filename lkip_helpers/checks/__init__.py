@@ -381,7 +381,7 @@ def periksa(sumber: Path, pengaturan: Path | None = None, settings: Settings | N
     settings = settings or load_settings(pengaturan)
     problems: list[Problem] = []
     try:
-        ds: DataSet | None = load(sumber, problems=problems)
+        ds: DataSet | None = load(sumber, problems=problems, batas=settings.masukan)
     except DataError as err:
         ds = None
         problems = problems or list(err.problems)

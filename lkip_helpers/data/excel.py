@@ -39,6 +39,16 @@ from ._assemble import (
     match_column,
     warning,
 )
+from .batas import (
+    BAWAAN,
+    Batas,
+    batasi_sel,
+    cek_arsip,
+    cek_baris_arsip,
+    cek_ukuran,
+    kolom_diabaikan,
+    terlalu_banyak_baris,
+)
 from .model import LOKASI, DataSet, SourceFile
 from .schema import GRADES, TABLES, ColType, Column, Table
 
@@ -138,15 +148,22 @@ def _cell_value(
     return value
 
 
-def _formula_cells(path: Path, sheets: list[str]) -> set[tuple[str, int, int]]:
-    """Return (sheet, row, column) of every formula cell of ``sheets``."""
+def _formula_cells(path: Path, sheets: list[str], batas: Batas) -> set[tuple[str, int, int]]:
+    """Return (sheet, row, column) of every formula cell of ``sheets`` (within the row and column bounds).
+
+    A workbook whose sheets hold no formula element at all (a byte scan of the parts)
+    is not parsed a second time.
+    """
+    if not _has_formulas(path):
+        return set()
     wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
     try:
         found: set[tuple[str, int, int]] = set()
         for name in sheets:
             ws = wb[name]
             ws.reset_dimensions()
-            for row in ws.iter_rows(min_row=1):
+            rows = ws.iter_rows(min_row=1, max_row=batas.baris + 1, max_col=batas.kolom)
+            for row in rows:
                 for cell in row:
                     if getattr(cell, "data_type", None) == "f":
                         found.add((name, cell.row, cell.column))
@@ -155,15 +172,57 @@ def _formula_cells(path: Path, sheets: list[str]) -> set[tuple[str, int, int]]:
         wb.close()
 
 
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """True when any worksheet part of the workbook has a formula element (``<f>``)."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                tail = b""
+                with archive.open(info) as src:
+                    while chunk := src.read(1 << 20):
+                        if _FORMULA.search(tail + chunk):
+                            return True
+                        tail = chunk[-8:]
+    return False
+
+
 def _header_text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _rows_within(ws: Any, file: str, batas: Batas, problems: list[Problem], max_col: int) -> list[Any] | None:
+    """The sheet's rows up to the bound, streamed; None (with a GALAT) past it.
+
+    Past the bound means more than ``batas.baris`` rows with a value, or more than ten
+    times as many rows in all (empty formatted rows cost as much to read).
+    """
+    rows: list[Any] = []
+    data_rows = 0
+    for cells in ws.iter_rows(min_row=1, max_col=max_col):
+        rows.append(cells)
+        if len(rows) > 1 and any(c.value is not None for c in cells):
+            data_rows += 1
+        if data_rows > batas.baris or len(rows) > 10 * batas.baris:
+            problems.append(terlalu_banyak_baris(Location(file, ws.title), batas))
+            return None
+    return rows
+
+
 def _read_records(
-    ws: Any, file: str, table: Table, formulas: set[tuple[str, int, int]], problems: list[Problem]
+    ws: Any, file: str, table: Table, formulas: set[tuple[str, int, int]], problems: list[Problem], batas: Batas
 ) -> RawRecords | None:
-    rows = list(ws.iter_rows(min_row=1))
+    rows = _rows_within(ws, file, batas, problems, batas.kolom + 1)
+    if rows is None:
+        return None
     header = [_header_text(c.value) for c in rows[0]] if rows else []
+    if len(header) > batas.kolom:
+        if any(header[batas.kolom :]):
+            problems.append(kolom_diabaikan(Location(file, ws.title, 1), batas))
+        header = header[: batas.kolom]
+        rows = [cells[: batas.kolom] for cells in rows]
     if not any(header):
         problems.append(
             error(
@@ -191,10 +250,13 @@ def _read_records(
 
 
 def _read_fields(
-    ws: Any, file: str, table: Table, formulas: set[tuple[str, int, int]], problems: list[Problem]
-) -> RawFields:
+    ws: Any, file: str, table: Table, formulas: set[tuple[str, int, int]], problems: list[Problem], batas: Batas
+) -> RawFields | None:
+    rows = _rows_within(ws, file, batas, problems, 2)
+    if rows is None:
+        return None
     raw = RawFields(table, file, ws.title)
-    for number, cells in enumerate(ws.iter_rows(min_row=1, max_col=2), start=1):
+    for number, cells in enumerate(rows, start=1):
         if not cells:
             continue
         key = _header_text(cells[0].value)
@@ -217,7 +279,9 @@ def _format_problem(path: Path, detail: str) -> Problem:
     )
 
 
-def load_workbook(path: str | Path, problems: list[Problem] | None = None) -> DataSet:
+def load_workbook(
+    path: str | Path, problems: list[Problem] | None = None, batas: Batas = BAWAAN
+) -> DataSet:
     """Read and validate a data set workbook (``.xlsx``).
 
     The workbook is opened read-only with cached formula results
@@ -230,6 +294,10 @@ def load_workbook(path: str | Path, problems: list[Problem] | None = None) -> Da
         The workbook.
     problems : list of Problem, optional
         When given, every problem found (warnings included) is appended to it.
+    batas : Batas, optional
+        Bounds on size, rows, columns and cell length (:mod:`.batas`); a file past
+        them is refused before it is parsed, a sheet past them after the row over
+        the bound.
 
     Returns
     -------
@@ -248,6 +316,12 @@ def load_workbook(path: str | Path, problems: list[Problem] | None = None) -> Da
         fail(local, problems)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         local.append(_format_problem(path, f"format {path.suffix or 'tanpa akhiran'} tidak didukung"))
+        fail(local, problems)
+    if (too_big := cek_ukuran(path, Location(path.name), batas) or cek_arsip(path, batas)) is not None:
+        local.append(too_big)
+        fail(local, problems)
+    if too_long := cek_baris_arsip(path, TABLES, batas):
+        local.extend(too_long)
         fail(local, problems)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -269,7 +343,7 @@ def load_workbook(path: str | Path, problems: list[Problem] | None = None) -> Da
                 )
             )
             fail(local, problems)
-        formulas = _formula_cells(path, list(present.values()))
+        formulas = _formula_cells(path, list(present.values()), batas)
         found: list[RawRecords | RawFields] = []
         for table in TABLES.values():
             if table.name not in present:
@@ -285,9 +359,9 @@ def load_workbook(path: str | Path, problems: list[Problem] | None = None) -> Da
                 continue
             ws = wb[present[table.name]]
             ws.reset_dimensions()
-            if table.kind == "fields":
-                found.append(_read_fields(ws, path.name, table, formulas, local))
-            elif (raw := _read_records(ws, path.name, table, formulas, local)) is not None:
+            read = _read_fields if table.kind == "fields" else _read_records
+            if (raw := read(ws, path.name, table, formulas, local, batas)) is not None:
+                batasi_sel(raw, batas, local)
                 found.append(raw)
         for name in wb.sheetnames:
             if name not in present.values() and name.strip().upper() != PETUNJUK:

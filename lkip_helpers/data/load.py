@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import Location, Problem
 from ..paths import dataset_path, slug
 from ._assemble import error, fail
+from .batas import BAWAAN, Batas
 from .excel import load_workbook
 from .model import DataSet
 from .textform import load_folder
@@ -33,7 +34,7 @@ _ADVICE: dict[str, str] = {
 _ADVICE[".yml"] = _ADVICE[".yaml"]
 
 
-def load(path: str | Path, problems: list[Problem] | None = None) -> DataSet:
+def load(path: str | Path, problems: list[Problem] | None = None, batas: Batas = BAWAAN) -> DataSet:
     """Read and validate a data set folder or workbook.
 
     Parameters
@@ -42,6 +43,8 @@ def load(path: str | Path, problems: list[Problem] | None = None) -> DataSet:
         A data set folder (``data/2023/umbulsari``) or a workbook (``.xlsx``).
     problems : list of Problem, optional
         When given, every problem found (warnings included) is appended to it.
+    batas : Batas, optional
+        Bounds on size, rows, columns and cell length (settings ``masukan``).
 
     Returns
     -------
@@ -66,10 +69,10 @@ def load(path: str | Path, problems: list[Problem] | None = None) -> DataSet:
         )
         fail(local, problems)
     if path.is_dir():
-        return load_folder(path, problems)
+        return load_folder(path, problems, batas)
     suffix = path.suffix.lower()
     if suffix in _EXCEL:
-        return load_workbook(path, problems)
+        return load_workbook(path, problems, batas)
     advice = _ADVICE.get(
         suffix,
         f"Berkas {path.name} tidak dikenal sebagai data set. Berikan folder data set atau buku kerja .xlsx.",

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +37,15 @@ from ._assemble import (
     machine_value,
     match_column,
     warning,
+)
+from .batas import (
+    BAWAAN,
+    Batas,
+    batasi_sel,
+    cek_ukuran,
+    kolom_diabaikan,
+    terlalu_banyak_baris,
+    terlalu_panjang,
 )
 from .model import LOKASI, DataSet, SourceFile
 from .parse import format_number
@@ -78,14 +89,23 @@ def _delimiter(first_line: str) -> str:
     return ","
 
 
-def _read_csv(path: Path, rel: str, table: Table, problems: list[Problem]) -> RawRecords | None:
+def _read_csv(path: Path, rel: str, table: Table, problems: list[Problem], batas: Batas) -> RawRecords | None:
     text = _decode(path, rel, problems)
     if text is None:
         return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    records: list[list[str]] = []
     try:
-        records = list(reader)
-    except csv.Error:
+        for cells in reader:
+            records.append(cells[: batas.kolom + 1])
+            if len(records) > batas.baris + 1:
+                problems.append(terlalu_banyak_baris(Location(rel), batas))
+                return None
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            where = Location(rel, None, reader.line_num)
+            problems.append(terlalu_panjang(where, csv.field_size_limit(), batas))
+            return None
         problems.append(
             error(
                 "berkas.csv",
@@ -106,6 +126,24 @@ def _read_csv(path: Path, rel: str, table: Table, problems: list[Problem]) -> Ra
         )
         return None
     header = [cell.strip() for cell in records[0]]
+    unended = not text.endswith(("\n", "\r"))
+    if len(records) > 1 and unended and (len(records[-1]) < len(header) or text.count('"') % 2):
+        problems.append(
+            error(
+                "berkas.terpotong",
+                "Baris terakhir berkas tidak lengkap: berkas mungkin terpotong saat disalin, diunduh atau "
+                "disimpan. Kirim ulang atau simpan ulang berkas yang utuh.",
+                Location(rel, None, reader.line_num),
+                found=f"{len(records[-1])} kolom tanpa akhir baris",
+                expected=f"{len(header)} kolom seperti baris judul, diakhiri ganti baris",
+            )
+        )
+        return None
+    if len(header) > batas.kolom:
+        if any(header[batas.kolom :]):
+            problems.append(kolom_diabaikan(Location(rel, None, 1), batas))
+        header = header[: batas.kolom]
+        records = [r[: batas.kolom] for r in records]
     width = max(len(r) for r in records)
     header += [""] * (width - len(header))
     rows = [RawRow(Location(rel, None, i), list(cells)) for i, cells in enumerate(records[1:], start=2)]
@@ -133,15 +171,42 @@ def _yaml_reason(problem: str) -> str:
     return "tata tulis YAML salah"
 
 
+class _AliasError(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing aliases (``*nama``): a few lines of them can expand to billions of values."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasError(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
 def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> tuple[Any, yaml.Node | None] | None:
     """Return (data, node) of a YAML file, or report a syntax error."""
     text = _decode(path, rel, problems)
     if text is None:
         return None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except _AliasError as exc:
+        problems.append(
+            error(
+                "berkas.yaml",
+                "Berkas YAML memakai rujukan (alias '*nama' ke anchor '&nama'); data LKIP tidak memakainya. "
+                "Tulis nilainya langsung.",
+                Location(rel, None, exc.line),
+                found="alias YAML",
+                expected="nilai yang ditulis langsung, tanpa '&' dan '*'",
+            )
+        )
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if "end of stream" in str(getattr(exc, "problem", "")):
@@ -199,7 +264,9 @@ def _as_typed(table: Table, key: str, value: Any, pair: _Pair | None) -> Any:
     return value
 
 
-def _read_yaml_fields(path: Path, rel: str, table: Table, problems: list[Problem]) -> RawFields | None:
+def _read_yaml_fields(
+    path: Path, rel: str, table: Table, problems: list[Problem], batas: Batas
+) -> RawFields | None:
     result = _read_yaml(path, rel, problems)
     if result is None:
         return None
@@ -217,6 +284,9 @@ def _read_yaml_fields(path: Path, rel: str, table: Table, problems: list[Problem
             )
         )
         return None
+    if len(data) > batas.baris:
+        problems.append(terlalu_banyak_baris(Location(rel), batas))
+        return None
     pairs = _pairs(node)
     items = []
     for k, v in data.items():
@@ -225,7 +295,9 @@ def _read_yaml_fields(path: Path, rel: str, table: Table, problems: list[Problem
     return RawFields(table, rel, None, items)
 
 
-def _read_yaml_records(path: Path, rel: str, table: Table, problems: list[Problem]) -> RawRecords | None:
+def _read_yaml_records(
+    path: Path, rel: str, table: Table, problems: list[Problem], batas: Batas
+) -> RawRecords | None:
     result = _read_yaml(path, rel, problems)
     if result is None:
         return None
@@ -241,6 +313,9 @@ def _read_yaml_records(path: Path, rel: str, table: Table, problems: list[Proble
                 expected="daftar, mis. '- bagian: kesimpulan' lalu '  urutan: 1' dan '  teks: ...'",
             )
         )
+        return None
+    if len(data) > batas.baris:
+        problems.append(terlalu_banyak_baris(Location(rel), batas))
         return None
     header: list[str] = []
     items: list[tuple[dict[str, Any], dict[str, int], int]] = []
@@ -274,14 +349,34 @@ def _read_yaml_records(path: Path, rel: str, table: Table, problems: list[Proble
 
 
 def _table_file(folder: Path, table: Table) -> Path | None:
-    """Return the file holding ``table`` (schema name first, then the other format)."""
+    """Return the file holding ``table`` (schema name first, then the other format), whatever it is."""
     stem = folder / table.name
     candidates = [folder / table.filename]
     if table.kind == "records":
         candidates += [stem.with_suffix(".csv"), stem.with_suffix(".yaml"), stem.with_suffix(".yml")]
     else:
         candidates.append(stem.with_suffix(".yml"))
-    return next((p for p in candidates if p.is_file()), None)
+    return next((p for p in candidates if os.path.lexists(p)), None)
+
+
+def _unsafe(folder: Path, file: Path) -> Problem | None:
+    """A GALAT when ``file`` is not a regular file inside ``folder`` (a link out of it, a device, a folder)."""
+    try:
+        inside = file.resolve(strict=True).is_relative_to(folder.resolve())
+        regular = stat.S_ISREG(file.stat().st_mode)
+    except (OSError, RuntimeError):  # a dangling or looping link
+        inside, regular = False, False
+    if inside and regular:
+        return None
+    found = "tautan ke luar folder data set" if not inside else "bukan berkas biasa (folder, perangkat atau pipa)"
+    return error(
+        "berkas.tidak_aman",
+        f"{file.name} bukan berkas biasa di dalam folder data set dan tidak dibaca. Simpan tabel sebagai "
+        "berkas biasa di folder data set (bukan tautan/shortcut).",
+        Location(file.name),
+        found=found,
+        expected="berkas biasa di dalam folder data set",
+    )
 
 
 def _unknown_files(folder: Path, used: set[Path], problems: list[Problem]) -> None:
@@ -299,7 +394,7 @@ def _unknown_files(folder: Path, used: set[Path], problems: list[Problem]) -> No
             )
 
 
-def load_folder(path: str | Path, problems: list[Problem] | None = None) -> DataSet:
+def load_folder(path: str | Path, problems: list[Problem] | None = None, batas: Batas = BAWAAN) -> DataSet:
     """Read and validate a data set folder (text form).
 
     Parameters
@@ -308,6 +403,10 @@ def load_folder(path: str | Path, problems: list[Problem] | None = None) -> Data
         The data set folder, e.g. ``data/2023/umbulsari``.
     problems : list of Problem, optional
         When given, every problem found (warnings included) is appended to it.
+    batas : Batas, optional
+        Bounds on file size, rows, columns and cell length (:mod:`.batas`).  Only
+        regular files inside the folder are read: a table file that is a link out
+        of the folder, a device or a folder is a GALAT and is never opened.
 
     Returns
     -------
@@ -343,16 +442,20 @@ def load_folder(path: str | Path, problems: list[Problem] | None = None) -> Data
             continue
         used.add(file)
         rel = file.name
+        if (refused := _unsafe(folder, file) or cek_ukuran(file, Location(rel), batas)) is not None:
+            local.append(refused)
+            continue
         if table.kind == "fields":
-            raw: RawRecords | RawFields | None = _read_yaml_fields(file, rel, table, local)
+            raw: RawRecords | RawFields | None = _read_yaml_fields(file, rel, table, local, batas)
         elif file.suffix.lower() == ".csv":
-            raw = _read_csv(file, rel, table, local)
+            raw = _read_csv(file, rel, table, local, batas)
         else:
-            raw = _read_yaml_records(file, rel, table, local)
+            raw = _read_yaml_records(file, rel, table, local, batas)
         if raw is not None:
+            batasi_sel(raw, batas, local)
             found.append(raw)
     _unknown_files(folder, used, local)
-    sources = tuple(SourceFile.of(p) for p in sorted(used))
+    sources = tuple(SourceFile.of(p) for p in sorted(used) if p.is_file() and _unsafe(folder, p) is None)
     ds = assemble(found, local, origin=folder, sources=sources)
     finish(local, problems)
     return ds

@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from ..data.batas import BAWAAN, Batas
 from ..errors import SettingsError
 from ..paths import params_dir, project_root
 from .predikat import MUTU_IKM, SKALA_SAKIP, Scale
@@ -149,6 +150,9 @@ class Settings:
         Efficiency labelling (:class:`EfisiensiSettings`).
     ikm
         IKM weight and mutu table (:class:`IkmSettings`).
+    masukan
+        Bounds on what a data set may hold (:class:`~lkip_helpers.data.batas.Batas`),
+        applied while it is read.
     sumber
         Files the settings were read from, in merge order (not part of
         :meth:`as_dict` nor of equality).
@@ -159,6 +163,7 @@ class Settings:
     skala_huruf: Scale = field(default_factory=lambda: SKALA_SAKIP)
     efisiensi: EfisiensiSettings = field(default_factory=EfisiensiSettings)
     ikm: IkmSettings = field(default_factory=IkmSettings)
+    masukan: Batas = field(default_factory=lambda: BAWAAN)
     sumber: tuple[str, ...] = field(default=(), compare=False)
 
     def as_dict(self) -> dict[str, Any]:
@@ -181,6 +186,7 @@ class Settings:
                 "bobot": _BOBOT_SEPERSEMBILAN if self.ikm.bobot == 1 / 9 else self.ikm.bobot,
                 "mutu": self.ikm.mutu.as_dict(),
             },
+            "masukan": {k: _plain(v) for k, v in self.masukan.as_dict().items()},
         }
 
     def fingerprint(self) -> str:
@@ -202,6 +208,7 @@ _KEYS: dict[str, Any] = {
     "skala_huruf": _SCALE_KEYS,
     "efisiensi": {"metode": None, "ambang": None},
     "ikm": {"bobot": None, "mutu": _SCALE_KEYS},
+    "masukan": dict.fromkeys(BAWAAN.as_dict()),
 }
 _OVERRIDES = "pengaturan tambahan (overrides)"
 #: Mappings that an override replaces as a whole instead of key by key.
@@ -262,6 +269,7 @@ def load_settings(path: str | Path | None = None, overrides: Mapping[str, Any] |
         skala_huruf=settings.skala_huruf,
         efisiensi=settings.efisiensi,
         ikm=settings.ikm,
+        masukan=settings.masukan,
         sumber=tuple(files),
     )
 
@@ -368,6 +376,21 @@ def _limit(numbers: tuple[float, ...]) -> Callable[[Any], float | None]:
     return parse
 
 
+def _positive(integer: bool) -> Callable[[Any], float]:
+    def parse(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+            raise ValueError(value)
+        if integer and not float(value).is_integer():
+            raise ValueError(value)
+        return int(value) if integer else float(value)
+
+    return parse
+
+
+#: ``masukan`` keys and the :class:`Batas` field each sets.
+_BATAS_FIELD = dict(zip(BAWAAN.as_dict(), ("berkas_mb", "isi_mb", "baris", "kolom", "panjang_sel"), strict=True))
+
+
 def _ambang(value: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < math.inf:
         return float(value)
@@ -443,7 +466,7 @@ class _Reader:
             return default
 
     def build(self) -> Settings:
-        kw: dict[str, dict[str, Any]] = {"capaian": {}, "efisiensi": {}, "ikm": {}}
+        kw: dict[str, dict[str, Any]] = {"capaian": {}, "efisiensi": {}, "ikm": {}, "masukan": {}}
         for (group, key), (parse, allowed) in _LEAVES.items():
             value = self.leaf((group, key), parse, allowed)
             if value is not _ABSENT:
@@ -454,6 +477,7 @@ class _Reader:
             skala_huruf=self.scale(("skala_huruf",), SKALA_SAKIP),
             efisiensi=EfisiensiSettings(**kw["efisiensi"]),
             ikm=IkmSettings(**kw["ikm"], mutu=self.scale(("ikm", "mutu"), MUTU_IKM)),
+            masukan=Batas(**{_BATAS_FIELD[k]: v for k, v in kw["masukan"].items()}),
         )
 
 
@@ -465,6 +489,15 @@ _LEAVES: dict[tuple[str, str], tuple[Callable[[Any], Any], str]] = {
     ("capaian", "metode_huruf"): (_choice(CapaianSettings.METODE_HURUF), "Pilihan: skor, ordinal."),
     ("efisiensi", "metode"): (_choice(EfisiensiSettings.METODE), "Pilihan: seed, selisih, rasio."),
     ("efisiensi", "ambang"): (_ambang, "Harus angka >= 0 (titik persen), mis. 5."),
+    **{
+        ("masukan", key): (
+            _positive(integer=isinstance(getattr(BAWAAN, name), int)),
+            "Harus bilangan bulat lebih dari 0."
+            if isinstance(getattr(BAWAAN, name), int)
+            else "Harus angka lebih dari 0.",
+        )
+        for key, name in _BATAS_FIELD.items()
+    },
     ("ikm", "bobot"): (
         _bobot,
         "Pilihan: 1/9 (tepat sepersembilan), 0.11 (seperti tercetak di PermenPAN-RB 14/2017).",
