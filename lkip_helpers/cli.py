@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from .errors import DataError, Level, LkipError, Problem
+from .errors import DataError, Level, LkipError, Problem, ringkas
 
 app = typer.Typer(
     name="lkip",
@@ -61,6 +61,10 @@ def check(
     final: Annotated[
         bool, typer.Option("--final", help="Periksa juga syarat edisi final dan daftarkan apa yang masih kurang.")
     ] = False,
+    semua: Annotated[
+        bool,
+        typer.Option("--semua", help="Tampilkan semua temuan (bawaan: paling banyak 5 temuan serupa per sheet/berkas)."),
+    ] = False,
 ) -> None:
     """Periksa data set: kelengkapan, jenis isian dan konsistensi antartabel.
 
@@ -80,8 +84,11 @@ def check(
         hasil = periksa(ds_path, pengaturan, settings=settings)
         problems = list(hasil.temuan)
         shown = [p for p in problems if not (tanpa_info and p.level is Level.INFO)]
-        for problem in shown:
-            _print_problem(console, problem)
+        for item in shown if semua else ringkas(shown):
+            if isinstance(item, Problem):
+                _print_problem(console, item)
+            else:
+                console.print(f"  {item} (lihat semua: --semua)", markup=False)
         counts = {lvl: sum(p.level is lvl for p in problems) for lvl in Level}
         for lvl, n in counts.items():
             totals[lvl] += n
@@ -92,7 +99,7 @@ def check(
         )
         syarat = hasil.syarat_final()
         if final:
-            _print_final(console, syarat)
+            _print_final(console, syarat, semua)
         elif syarat:
             console.print(f"  Edisi final: belum dapat disusun ({len(syarat)} hal; lihat lkip check --final).")
         else:
@@ -107,22 +114,30 @@ def check(
     raise typer.Exit(1 if totals[Level.GALAT] or (final and not_final) else 0)
 
 
-def _print_final(console: Console, syarat: list[Any]) -> None:
-    """What stands between the data and the final edition, grouped by what to do."""
+def _print_final(console: Console, syarat: list[Any], semua: bool = False) -> None:
+    """What stands between the data and the final edition, grouped by what to do (capped unless ``semua``)."""
     if not syarat:
         console.print("  [green]EDISI FINAL: dapat disusun[/green] (lkip render --final).")
         return
     console.print(f"  [red]EDISI FINAL: belum dapat disusun[/red] - {len(syarat)} hal harus diselesaikan:")
-    group = None
-    for n, s in enumerate(syarat, 1):
-        if s.kelompok != group:
-            group = s.kelompok
-            console.print(f"    {group}:", markup=False)
-        where = f"{s.temuan.location}: " if s.temuan.location else ""
-        extra = f" ({s.catatan})" if s.catatan else ""
-        console.print(f"      {n}. {where}{s.temuan.message}{extra}", markup=False)
-        if s.kelompok.startswith("Tanggapi"):
-            console.print(f"         untuk menerimanya: {_entri_pemeriksaan(s.temuan)}", markup=False)
+    groups: dict[str, list[Any]] = {}
+    for s in syarat:
+        groups.setdefault(s.kelompok, []).append(s)
+    n = 0
+    for group, items in groups.items():
+        console.print(f"    {group}:", markup=False)
+        by_problem = {id(s.temuan): s for s in items}
+        for item in [s.temuan for s in items] if semua else ringkas([s.temuan for s in items]):
+            if not isinstance(item, Problem):
+                console.print(f"      {item} (lihat semua: --semua)", markup=False)
+                continue
+            s = by_problem[id(item)]
+            n += 1
+            where = f"{item.location}: " if item.location else ""
+            extra = f" ({s.catatan})" if s.catatan else ""
+            console.print(f"      {n}. {where}{item.message}{extra}", markup=False)
+            if group.startswith("Tanggapi"):
+                console.print(f"         untuk menerimanya: {_entri_pemeriksaan(item)}", markup=False)
     console.print("  Temuan yang diterima ditulis di pemeriksaan.yaml (data set teks) atau sheet 'pemeriksaan'.",
                   markup=False)
 

@@ -20,6 +20,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "SettingsError",
+    "ringkas",
 ]
 
 
@@ -109,12 +110,61 @@ class DataError(LkipError):
     def __str__(self) -> str:
         errors = [p for p in self.problems if p.level is Level.GALAT]
         head = f"Data tidak dapat dipakai: {len(errors)} galat ditemukan."
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        return "\n".join([head, *(f"  {line}" for line in ringkas(self.problems))])
 
     @classmethod
     def from_problems(cls, problems: Iterable[Problem]) -> DataError:
         """Build the error from a collection of problems."""
         return cls(list(problems))
+
+
+def _key(problem: Problem) -> tuple[str, str, str, str]:
+    loc = problem.location
+    return (problem.level.value, problem.code, loc.file if loc else "", (loc.sheet or "") if loc else "")
+
+
+def _place(problem: Problem) -> str:
+    loc = problem.location
+    if loc is None:
+        return ""
+    return f" di sheet '{loc.sheet}'" if loc.sheet else f" di {loc.file}"
+
+
+def _ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def ringkas(problems: Iterable[Problem], per_kelompok: int = 5, maks: int = 60) -> list[Problem | str]:
+    """The problems to show, grouped and capped, in their order.
+
+    Problems of one kind (level, code, file, sheet) are shown up to ``per_kelompok``;
+    in place of the next one comes one line ``"... dan 539.990 masalah serupa lagi
+    (kode ...) di sheet 'desa'"``.  After ``maks`` lines a last line says how many
+    are not shown.  A data set with a few findings is shown whole and unchanged.
+    """
+    problems = list(problems)
+    total: dict[tuple[str, str, str, str], int] = {}
+    for p in problems:
+        total[_key(p)] = total.get(_key(p), 0) + 1
+    shown: dict[tuple[str, str, str, str], int] = {}
+    lines: list[Problem | str] = []
+    hidden = 0
+    for p in problems:
+        key = _key(p)
+        seen = shown[key] = shown.get(key, 0) + 1
+        if seen > per_kelompok + 1:
+            continue
+        if len(lines) >= maks:
+            hidden += 1 if seen <= per_kelompok else total[key] - per_kelompok
+            continue
+        if seen <= per_kelompok:
+            lines.append(p)
+        else:
+            rest = total[key] - per_kelompok
+            lines.append(f"... dan {_ribuan(rest)} masalah serupa lagi (kode {p.code}){_place(p)}")
+    if hidden:
+        lines.append(f"... dan {_ribuan(hidden)} temuan lain tidak ditampilkan")
+    return lines
 
 
 class SettingsError(LkipError):

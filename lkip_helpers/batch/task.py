@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError, Level, RenderError
+from ..errors import DataError, Level, RenderError, ringkas
 from ..paths import slug
 from ..render.atomic import FAILED_DIR, write_atomic
 from ..render.sidik import code_fingerprint
@@ -148,7 +148,7 @@ def _data_failure(job: Job, err: DataError, start: float, tahap: str = "data") -
     first = str(errors[0]) if errors else str(err)
     more = f" (+{len(errors) - 1} galat lain)" if len(errors) > 1 else ""
     report = Path(job.out_dir) / FAILED_DIR / "masalah-data.txt"
-    write_atomic(report, "\n".join(str(p) for p in err.problems) + "\n")
+    write_atomic(report, "\n".join(str(p) for p in ringkas(err.problems, per_kelompok=20, maks=2000)) + "\n")
     return Outcome(
         job.kecamatan, "gagal", time.perf_counter() - start, tahap, _one_line(first) + more,
         str(report), out_dir=job.out_dir,
