@@ -24,7 +24,7 @@ def set_cached_values(path: Path, sheet_index: int, values: dict[str, str]) -> N
         items = {name: src.read(name) for name in src.namelist()}
     xml = items[member].decode()
     for ref, value in values.items():
-        xml, count = re.subn(rf'(<c r="{ref}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>', rf"\g<1><v>{value}</v>", xml)
+        xml, count = re.subn(rf'(<c r="{ref}"[^>]*>\s*<f>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)', rf"\g<1><v>{value}</v>", xml)
         assert count == 1, ref
     items[member] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
