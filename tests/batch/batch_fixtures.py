@@ -57,6 +57,15 @@ def write_notebook(path: Path, cells: list[str]) -> Path:
     return path
 
 
+def make_project(root: Path) -> Path:
+    """A project root for LKIP_ROOT: the fixture chapters, the overview notebook, default settings."""
+    write_chapters(root / "notebooks")
+    shutil.copy(ROOT / "notebooks" / "kabupaten_ikhtisar.ipynb", root / "notebooks")
+    (root / "params").mkdir(parents=True)
+    shutil.copy(ROOT / "params" / "default.yaml", root / "params")
+    return root
+
+
 def write_chapters(folder: Path) -> list[Path]:
     """The fixture chapters in ``folder``."""
     return [write_notebook(folder / f"{name}.ipynb", cells) for name, cells in CHAPTERS.items()]
