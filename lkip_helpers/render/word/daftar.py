@@ -82,15 +82,9 @@ class Penomoran:
 
 def pakai_nomor(paragraph: Any, num_id: int, level: int) -> None:
     """Make ``paragraph`` an item of list ``num_id`` at ``level`` (0 = outermost)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    numpr = el("w:numPr")
-    numpr.append(el("w:ilvl", val=str(min(level, 4))))
-    numpr.append(el("w:numId", val=str(num_id)))
-    style = ppr.find(qn("w:pStyle"))
-    if style is not None:
-        style.addnext(numpr)
-    else:
-        ppr.insert(0, numpr)
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # python-docx keeps the schema's order
+    numpr.get_or_add_ilvl().val = min(level, 4)
+    numpr.get_or_add_numId().val = num_id
 
 
 def _entry_paragraph(container: Any, entry: Entry, style: str, lebar: int, first: list[Any], last: bool) -> Any:

@@ -30,6 +30,7 @@ from docx.table import _Cell
 from .daftar import Penomoran, pakai_nomor
 from .ooxml import bookmark, bookmark_name, el, field_runs
 from .tabel import Sel, tulis_tabel
+from .ttd import tulis_tanda_tangan
 
 __all__ = ["Halaman", "Penulis"]
 
@@ -182,6 +183,9 @@ class Penulis:
         else:
             mark = 0
         classes = _classes(node)
+        f = _css(node, f)
+        if "gt_footnote_marks" in classes:
+            f = f.but(sup=True)
         if tag in ("strong", "b") or "lkip-ttd-nama" in classes:
             f = f.but(bold=True, underline=f.underline or "lkip-ttd-nama" in classes)
         if tag in ("em", "i", "cite"):
@@ -214,7 +218,7 @@ class Penulis:
         align = _style_align(node) or align
         if align:
             paragraph.alignment = _ALIGN[align]
-        self.inline(paragraph, node, _Format(bold="font-weight:bold" in (node.get("style") or "").replace(" ", "")))
+        self.inline(paragraph, node, _Format())
         _trim(paragraph)
         anchor = node.get("id")
         if anchor and anchor in self.sasaran:
@@ -225,7 +229,7 @@ class Penulis:
     def campuran(self, container: Any, node: Any, style: str | None, align: str | None = None,
                  f: _Format | None = None) -> None:
         """Mixed content (a cell, a list item, a div): runs of inline content become paragraphs."""
-        f = f or _Format()
+        f = _css(node, f or _Format())
         paragraph = None
 
         def current() -> Any:
@@ -386,7 +390,8 @@ class Penulis:
             f_align = "center" if sel.kepala and garis else sel.align
             self.campuran(cell, element, style, f_align, _Format(bold=sel.kelompok))
 
-        feet = tulis_tabel(container, node, lebar if garis else int(lebar * 0.98), tulis, garis=garis)
+        feet = tulis_tabel(container, node, lebar if garis else int(lebar * 0.98), tulis, garis=garis,
+                           gaya_kosong=self.gaya("LKIP Tabel") if garis else None)
         for foot in feet:
             for cell in foot.iter("td", "th"):
                 if _text(cell):
@@ -423,51 +428,11 @@ class Penulis:
             paragraph.add_run(f"[gambar: {img.get('alt') or 'tidak dapat dimuat'}]")
 
     def tanda_tangan(self, container: Any, blocks: list[Any]) -> None:
-        """Signature blocks as in the PDF: one block on the right half, two side by side."""
-        if not blocks:
-            return
-        right_only = len(blocks) == 1
+        """Signature blocks as in the PDF (:func:`.ttd.tulis_tanda_tangan`)."""
         if not isinstance(container, _Cell):
             self.halaman.siap()
-        table = container.add_table(rows=1, cols=2)
         lebar = self.halaman.lebar if not isinstance(container, _Cell) else _cell_width(container)
-        _layout_table(table, [lebar // 2, lebar - lebar // 2])
-        cells = table.rows[0].cells
-        targets = [cells[1]] if right_only else list(cells[: len(blocks)])
-        for cell, block in zip(targets, blocks, strict=False):
-            for line in block:
-                classes = _classes(line)
-                if "lkip-ttd-ruang" in classes:
-                    for _ in range(3):
-                        self.paragraf(cell, "LKIP Tanda Tangan").paragraph_format.keep_with_next = True
-                elif _tag(line) == "p":
-                    p = self.isi_paragraf(cell, line, "LKIP Tanda Tangan")
-                    p.paragraph_format.keep_with_next = True
-        for cell in cells:
-            if not cell.paragraphs:
-                cell.add_paragraph()
-            elif len(cell.paragraphs) > 1 and not cell.paragraphs[0].text and not cell.paragraphs[0].runs:
-                cell._tc.remove(cell.paragraphs[0]._p)  # python-docx's initial empty paragraph
-        trpr = table.rows[0]._tr.get_or_add_trPr()
-        trpr.append(el("w:cantSplit"))
-
-
-def _layout_table(table: Any, widths: list[int]) -> None:
-    """A borderless, fixed-width layout table."""
-    tblpr = table._tbl.tblPr
-    for old in list(tblpr):
-        tblpr.remove(old)
-    tblpr.append(el("w:tblW", w=str(sum(widths)), type="dxa"))
-    borders = el("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(el(f"w:{side}", val="nil"))
-    tblpr.append(borders)
-    tblpr.append(el("w:tblLayout", type="fixed"))
-    grid = table._tbl.find(qn("w:tblGrid"))
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), str(w))
-    for cell, w in zip(table.rows[0].cells, widths, strict=True):
-        cell.width = Emu(w * _TWIP_EMU)
+        tulis_tanda_tangan(self, container, blocks, lebar)
 
 
 def _cell_width(cell: _Cell) -> int:
@@ -485,6 +450,16 @@ def _gaya_p(classes: set[str], default: str | None) -> str | None:
     if classes & {"lkip-ket", "lkip-keterangan"}:
         return default or "LKIP Catatan Tabel"
     return default
+
+
+def _css(node: Any, f: _Format) -> _Format:
+    """Bold and italic from an element's inline style (great_tables writes them there)."""
+    style = (node.get("style") or "").replace(" ", "").lower()
+    if "font-weight:bold" in style or "font-weight:700" in style:
+        f = f.but(bold=True)
+    if "font-style:italic" in style:
+        f = f.but(italic=True)
+    return f
 
 
 def _collapse(text: str) -> str:

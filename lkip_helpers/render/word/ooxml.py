@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from docx.oxml import OxmlElement, parse_xml
@@ -20,10 +19,13 @@ __all__ = [
     "bookmark_name",
     "el",
     "field_runs",
+    "field_end",
+    "field_start",
     "keep_row_together",
-    "page_break_before",
     "repeat_header_row",
     "shade",
+    "tab_run",
+    "text_run",
     "watermark_run",
 ]
 
@@ -121,17 +123,6 @@ def bookmark(paragraph: Any, name: str, number: int) -> None:
     paragraph.append(end)
 
 
-def page_break_before(paragraph: Any) -> None:
-    """Start ``paragraph`` (a ``w:p``) on a new page."""
-    ppr = paragraph.get_or_add_pPr()
-    if ppr.find(qn("w:pageBreakBefore")) is None:
-        ppr.insert_element_before(
-            el("w:pageBreakBefore"),
-            *(qn(t) for t in ("w:framePr", "w:widowControl", "w:numPr", "w:pBdr", "w:shd", "w:tabs",
-                              "w:spacing", "w:ind", "w:jc", "w:rPr")),
-        )
-
-
 def repeat_header_row(row: Any) -> None:
     """Mark a ``w:tr`` as a header row, repeated at the top of every page the table spans."""
     trpr = row.get_or_add_trPr()
@@ -158,17 +149,6 @@ def shade(tc: Any, fill: str) -> None:
             tcpr.insert(index, node)
             return
     tcpr.append(node)
-
-
-def no_borders(tbl: Any) -> None:
-    """A ``w:tbl`` without any border lines (signature blocks, letter-style layouts)."""
-    tblpr = tbl.tblPr
-    for old in tblpr.findall(qn("w:tblBorders")):
-        tblpr.remove(old)
-    borders = el("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(el(f"w:{side}", val="nil"))
-    tblpr.append(borders)
 
 
 _WATERMARK = (
@@ -201,8 +181,3 @@ def watermark_run(text: str, number: int, landscape: bool = False) -> Any:
     width, height = (460, 170) if not landscape else (520, 190)
     xml = _WATERMARK.format(w=_W, n=number, spid=2048 + number, width=width, height=height, text=text)
     return parse_xml(xml)
-
-
-def paragraphs_in(element: Any) -> Iterable[Any]:
-    """Every ``w:p`` below ``element``."""
-    return element.iter(qn("w:p"))

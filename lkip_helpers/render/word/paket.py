@@ -17,6 +17,15 @@ from docx.oxml.ns import qn
 __all__ = ["docx_bytes", "simpan"]
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+#: The elements of ``w:settings`` that the schema puts after ``w:updateFields``.
+_AFTER_UPDATE_FIELDS = frozenset(
+    qn(f"w:{t}") for t in (
+        "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "attachedSchema", "themeFontLang",
+        "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+        "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+        "decimalSymbol", "listSeparator",
+    )
+) | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
 _DATES = ("dcterms:created", "dcterms:modified", "cp:lastPrinted")
 _CORE_NS = {
     "dcterms": "http://purl.org/dc/terms/",
@@ -46,7 +55,11 @@ def _settings(doc: Any, isi_field: bool) -> None:
     settings = doc.settings.element
     if isi_field and settings.find(qn("w:updateFields")) is None:
         node = settings.makeelement(qn("w:updateFields"), {qn("w:val"): "true"})
-        settings.append(node)
+        later = next((c for c in settings if c.tag in _AFTER_UPDATE_FIELDS), None)
+        if later is not None:
+            later.addprevious(node)  # Word reads settings.xml in the schema's order
+        else:
+            settings.append(node)
     for rsids in settings.findall(qn("w:rsids")):
         settings.remove(rsids)
 

@@ -59,18 +59,15 @@ def _int(value: str | None) -> int:
 
 
 def _align(cell: Any, kepala: bool) -> str:
+    """Header cells centred; a cell the HTML centres stays centred; numbers and right cells right; else left."""
     classes = cell.get("class", "").split()
     found = _ALIGN.search(cell.get("style", ""))
-    if kepala:
+    explicit = found.group(1) if found else next((n for n in ("center", "right") if f"gt_{n}" in classes), None)
+    if kepala or explicit == "center":
         return "center"
     text = " ".join(cell.text_content().split())
-    if text and is_number(text):
+    if explicit == "right" or (text and is_number(text)):
         return "right"
-    if found and found.group(1) in ("right", "center"):
-        return found.group(1)
-    for name in ("right", "center"):
-        if f"gt_{name}" in classes:
-            return name
     return "left"
 
 
@@ -195,11 +192,22 @@ def tulis_tabel(
     tulis: Tulis,
     garis: bool = True,
     gaya_tabel: str | None = "TableGrid",
+    gaya_kosong: str | None = None,
 ) -> list[Any]:
     """Write the HTML ``table`` into ``container`` (document or cell) ``lebar`` twips wide; return its tfoots.
 
-    ``tulis(cell, element, sel)`` fills one Word cell with the HTML cell's content.
+    ``tulis(cell, element, sel)`` fills one Word cell with the HTML cell's content;
+    ``gaya_kosong`` is the style id of the paragraph of an empty cell (a row as low as the others).
     """
+
+    def kosong() -> Any:
+        p = el("w:p")
+        if gaya_kosong:
+            ppr = el("w:pPr")
+            ppr.append(el("w:pStyle", val=gaya_kosong))
+            p.append(ppr)
+        return p
+
     cells, n_rows, n_cols, feet = grid(table)
     if not cells or not n_cols:
         return feet
@@ -227,10 +235,10 @@ def tulis_tabel(
             width = sum(widths[col : col + span])
             if sel is None:
                 _tc_props(tc, width, 1, None, False)
-                tc.append(el("w:p"))
+                tc.append(kosong())
             elif (r, col) in below:
                 _tc_props(tc, width, span, "", sel.kepala)
-                tc.append(el("w:p"))
+                tc.append(kosong())
             else:
                 _tc_props(tc, width, span, "restart" if sel.rowspan > 1 else None, sel.kepala)
                 if sel.kepala and garis:
@@ -239,9 +247,9 @@ def tulis_tabel(
                     shade(tc, KELOMPOK_LATAR)
                 tulis(_Cell(tc, doc_table), sel.element, sel)
                 if not len(tc.findall(qn("w:p"))) and not len(tc.findall(qn("w:tbl"))):
-                    tc.append(el("w:p"))
+                    tc.append(kosong())
                 elif tc[-1].tag == qn("w:tbl"):
-                    tc.append(el("w:p"))  # a cell must end with a paragraph
+                    tc.append(kosong())  # a cell must end with a paragraph
             col += span
         keep_row_together(tr)
         if r in header_rows and r == len([x for x in header_rows if x <= r]) - 1:
