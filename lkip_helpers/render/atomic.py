@@ -35,15 +35,19 @@ _STAGING = re.compile(r"^\.(?P<name>.+)\.sedang-disusun-(?P<pid>\d+)-")
 
 
 def _alive(pid: int) -> bool:
+    """True while process ``pid`` exists (or cannot be told).
+
+    Asked through psutil, never ``os.kill(pid, 0)``: on Windows that call terminates the
+    process instead of probing it.
+    """
     if pid == os.getpid():
         return True
+    import psutil
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # exists (or cannot be told): leave its folder alone
-    return True
+        return bool(psutil.pid_exists(pid))
+    except (OSError, ValueError):
+        return True  # cannot be told: leave its folder alone
 
 
 def clean_stale(parent: Path) -> list[Path]:

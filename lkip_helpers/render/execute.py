@@ -30,6 +30,7 @@ from jupyter_client.kernelspec import NATIVE_KERNEL_NAME, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
+from .._platform import KERNEL_IP, current_mode
 from ..errors import RenderError
 from .provenance import Provenance, add_provenance
 
@@ -65,21 +66,21 @@ class _ThisPythonSpecManager(KernelSpecManager):
 class ThisPythonKernelManager(AsyncKernelManager):
     """Kernel manager whose ``python3`` kernel is always this interpreter.
 
-    The kernel talks over local IPC sockets, not unencrypted TCP ports, which also keeps
-    ipykernel's TCP warning out of the CLI.  The sockets live in a private folder of this
-    process: jupyter_client's IPC default is the relative name ``kernel-ipc`` in the
-    notebook's folder with socket numbers picked by looking for free files, so two
-    processes starting kernels side by side (pytest-xdist, batch workers, two planners
-    rendering) can pick the same sockets and fail with "Invalid Signature".
+    In the normal mode (:func:`lkip_helpers._platform.current_mode`) the kernel talks
+    over local IPC sockets, not TCP ports, which also keeps ipykernel's TCP warning out
+    of the CLI.  The sockets live in a private folder of this process: jupyter_client's
+    IPC default is the relative name ``kernel-ipc`` in the notebook's folder with socket
+    numbers picked by looking for free files, so two processes starting kernels side by
+    side (pytest-xdist, batch workers, two planners rendering) can pick the same sockets
+    and fail with "Invalid Signature".  In the portable mode (no Unix sockets, or
+    ``LKIP_PORTABEL=1``) the kernel listens on TCP ports of 127.0.0.1 only.
     """
 
     @default("ip")
     def _ip_default(self) -> str:
         if self.transport == "ipc":
             return str(_ipc_dir(os.getpid()) / f"kernel-{next(_IPC_COUNTER)}")
-        from jupyter_client.localinterfaces import localhost
-
-        return localhost()
+        return KERNEL_IP
 
     @default("kernel_spec_manager")
     def _kernel_spec_manager_default(self) -> KernelSpecManager:
@@ -87,7 +88,7 @@ class ThisPythonKernelManager(AsyncKernelManager):
 
     @default("transport")
     def _transport_default(self) -> str:
-        return "ipc" if os.name == "posix" else "tcp"
+        return current_mode().kernel_transport
 
 
 _IPC_COUNTER = itertools.count(1)

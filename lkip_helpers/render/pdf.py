@@ -13,20 +13,28 @@ The output is byte-identical for identical input: no creation or modification da
 Nothing is fetched: the URL fetcher allows ``data:`` URLs only.
 
 Long-lived processes that write many PDFs (batch workers) call :func:`set_isolated`:
-each PDF is then laid out in a ``fork()`` of the process, which ends when the PDF is
-written.  WeasyPrint keeps a few MB per document that it never gives back (measured:
-+4 MB per 60-page report in one process, so +400 MB after 100 reports); in the forked
-child that memory goes away with the child, and the worker stays the size it was.
+each PDF is then laid out in a child process, which ends when the PDF is written.
+WeasyPrint keeps a few MB per document that it never gives back (measured: +4 MB per
+60-page report in one process, so +400 MB after 100 reports); in the child that memory
+goes away with the child, and the worker stays the size it was.  The child is a
+``fork()`` of the process in the normal mode (it inherits the fonts already loaded) and
+a spawned interpreter in the portable mode (:mod:`lkip_helpers._platform`: no
+``fork()``, or ``LKIP_PORTABEL=1``) that runs ``_pdf_child.py`` by path and imports
+WeasyPrint only (see :mod:`lkip_helpers.render._pdf_child`, which also holds the one
+function that makes a PDF).
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import sys
 import traceback
 from pathlib import Path
 from typing import Any
+
+from .._platform import current_mode
+from ._pdf_child import pdf_bytes
 
 __all__ = ["html_to_pdf", "set_isolated"]
 
@@ -34,23 +42,23 @@ _ISOLATED = [False]
 
 
 def set_isolated(on: bool = True) -> None:
-    """Lay out every later PDF of this process in a forked child (POSIX only; see module doc)."""
-    _ISOLATED[0] = bool(on) and hasattr(os, "fork")
-
-
-def _offline_fetcher() -> Any:
-    """A fetcher that serves ``data:`` URLs only (WeasyPrint logs and skips the rest)."""
-    from weasyprint.urls import URLFetcher
-
-    return URLFetcher(allowed_protocols={"data"})
+    """Lay out every later PDF of this process in a child process (see the module doc)."""
+    _ISOLATED[0] = bool(on)
 
 
 def html_to_pdf(html_text: str, target: str | Path | None = None, title: str | None = None) -> bytes:
     """Render print HTML to PDF; write it to ``target`` when given; return the bytes."""
-    data = _in_child(_pdf_bytes, html_text, title) if _ISOLATED[0] else _pdf_bytes(html_text, title)
+    data = _isolated(html_text, title) if _ISOLATED[0] else pdf_bytes(html_text, title)
     if target is not None:
         Path(target).write_bytes(data)
     return data
+
+
+def _isolated(html_text: str, title: str | None) -> bytes:
+    """The PDF laid out in the child process the mode allows (see the module doc)."""
+    if current_mode().pdf_child == "fork":
+        return _in_child(pdf_bytes, html_text, title)
+    return _in_spawned(html_text, title)
 
 
 def _in_child(fn: Any, *args: Any) -> bytes:
@@ -77,19 +85,35 @@ def _in_child(fn: Any, *args: Any) -> bytes:
     _, status = os.waitpid(pid, 0)
     if payload[:1] == b"K" and os.waitstatus_to_exitcode(status) == 0:
         return payload[1:]
-    detail = payload[1:].decode("utf-8", "replace").strip().splitlines()
-    why = detail[-1] if detail else f"proses PDF berhenti dengan status {os.waitstatus_to_exitcode(status)}"
-    msg = f"WeasyPrint gagal membuat PDF: {why}"
-    raise RuntimeError(msg)
+    raise _child_failed(payload[1:].decode("utf-8", "replace"), os.waitstatus_to_exitcode(status))
 
 
-def _pdf_bytes(html_text: str, title: str | None) -> bytes:
-    from weasyprint import HTML
+def _child_failed(traceback_text: str, exit_code: int | None) -> RuntimeError:
+    """The error of a PDF child: the last line of its traceback, else its exit status."""
+    detail = traceback_text.strip().splitlines()
+    why = detail[-1] if detail else f"proses PDF berhenti dengan status {exit_code}"
+    return RuntimeError(f"WeasyPrint gagal membuat PDF: {why}")
 
-    identifier = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    document = HTML(string=html_text, base_url=None, url_fetcher=_offline_fetcher()).render()
-    if title:
-        document.metadata.title = title
-    document.metadata.created = None
-    document.metadata.modified = None
-    return document.write_pdf(pdf_identifier=identifier)
+
+def _in_spawned(html_text: str, title: str | None) -> bytes:
+    """The PDF laid out by a new interpreter running ``_pdf_child.py`` by path (stdin -> stdout).
+
+    Whatever WeasyPrint prints (warnings) goes on to this process's stderr.
+    """
+    request = json.dumps({"html": html_text, "title": title}).encode("utf-8")
+    return _run_child(request)
+
+
+def _run_child(request: bytes) -> bytes:
+    """Run the PDF child on ``request`` (JSON bytes); its PDF, or the error it reported."""
+    import subprocess
+
+    cmd = [sys.executable, str(Path(__file__).with_name("_pdf_child.py"))]
+    done = subprocess.run(cmd, input=request, capture_output=True, check=False)  # noqa: S603 - our own script
+    if done.stderr:
+        sys.stderr.write(done.stderr.decode("utf-8", "replace"))
+    if done.returncode == 0 and done.stdout.startswith(b"%PDF-"):
+        return done.stdout
+    text = done.stderr.decode("utf-8", "replace")
+    at = text.rfind("Traceback (most recent call last)")
+    raise _child_failed(text[at:] if at >= 0 else "", done.returncode)
