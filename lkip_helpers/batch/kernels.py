@@ -13,11 +13,15 @@ notebooks are byte-identical to a fresh-kernel run (``tests/batch/test_kernels.p
 :class:`ForkKernelManager` is a jupyter_client kernel manager whose provisioner asks
 the zygote instead of spawning ``python``; pass it as ``kernel_manager_class`` to
 papermill/nbclient (``execute_chapter(..., kernel_manager_class=...)``).
+
+The zygote needs ``fork()``, the pipes it is driven by and ``/proc``: it exists in the
+normal mode only (:func:`lkip_helpers._platform.current_mode`).  In the portable mode
+:func:`manager_class` gives standard kernel processes instead
+(:mod:`lkip_helpers.batch.jobkernel`) and :func:`current_zygote` refuses.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -26,13 +30,11 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from jupyter_client.provisioning import LocalProvisioner
-from traitlets import default
-
-from ..render.execute import ThisPythonKernelManager
+from .._platform import current_mode
 from ._zygote import DEFAULT_PRELOAD
+from .jobkernel import TimedKernelManager, TimedProvisioner, job_attributes
 
 __all__ = ["ForkKernelManager", "ForkProvisioner", "Zygote", "close_zygote", "current_zygote", "manager_class"]
 
@@ -111,6 +113,10 @@ _ZYGOTE_LOCK = threading.Lock()
 def current_zygote() -> Zygote:
     """The zygote of this process (started on first use, restarted if it died)."""
     global _ZYGOTE
+    mode = current_mode()
+    if not mode.zygote:
+        msg = f"zygote kernel tidak dipakai dalam mode portabel ({mode.alasan})"
+        raise RuntimeError(msg)
     with _ZYGOTE_LOCK:
         if _ZYGOTE is None or not _ZYGOTE.alive():
             _ZYGOTE = Zygote()
@@ -127,7 +133,11 @@ def close_zygote() -> None:
 
 
 def _child_alive(pid: int, parent: int | None) -> bool:
-    """True while ``pid`` runs and is still ``parent``'s child (a reused pid is not our kernel)."""
+    """True while ``pid`` runs and is still ``parent``'s child (a reused pid is not our kernel).
+
+    Forked kernels exist in the normal mode only, where ``/proc`` is there; signal 0 is
+    the fallback for a process whose ``/proc`` entry cannot be read.
+    """
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -184,7 +194,7 @@ class ForkedProcess:
         self.send_signal(signal.SIGKILL)
 
 
-class ForkProvisioner(LocalProvisioner):
+class ForkProvisioner(TimedProvisioner):
     """Launch the kernel by asking this process's zygote to fork, not by ``Popen``."""
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
@@ -204,80 +214,35 @@ class ForkProvisioner(LocalProvisioner):
         self.pid = pid
         self.pgid = pid  # the child called setsid()
         self.cwd = cwd
-        limit = getattr(km, "time_limit", None)
-        if limit:
-            self._watchdog = threading.Timer(limit, self._time_is_up, args=(pid,))
-            self._watchdog.daemon = True
-            self._watchdog.start()
+        self.start_watchdog(pid)
         return self.connection_info
 
-    def _time_is_up(self, pid: int) -> None:
-        """Kill a kernel that ran past the job's time limit (nbclient then reports it dead)."""
-        if self.process is not None and self.process.poll() is None:
-            manager = self.parent
-            assert isinstance(manager, ForkKernelManager)
-            type(manager).timed_out.append(pid)
-            with contextlib.suppress(OSError):
-                os.killpg(pid, signal.SIGKILL)
-
-    def record_memory(self) -> None:
-        """Sample the worker's memory now: a kernel about to shut down is at its largest."""
-        from .memory import sample_now
-
-        sample_now()
-
-    async def cleanup(self, restart: bool = False) -> None:
-        watchdog = getattr(self, "_watchdog", None)
-        if watchdog is not None:
-            watchdog.cancel()
-        await super().cleanup(restart=restart)
+    def kill_now(self, pid: int) -> None:
+        """Kill the kernel's whole process group (it called ``setsid()``)."""
+        os.killpg(pid, signal.SIGKILL)
 
 
-class ForkKernelManager(ThisPythonKernelManager):
+class ForkKernelManager(TimedKernelManager):
     """``python3`` kernel on this interpreter, forked from the zygote (see module doc).
 
     :func:`manager_class` makes one subclass per job with its time limit, extra
     environment and the list of kernels killed for running past the limit.
     """
 
-    time_limit: ClassVar[float | None] = None
-    extra_env: ClassVar[dict[str, str]] = {}
-    timed_out: ClassVar[list[int]] = []
-
-    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-        if self.provisioner is None:
-            self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or _new_id()
-            self.provisioner = ForkProvisioner(
-                kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self
-            )
-        return await super()._async_pre_start_kernel(**kw)
-
-    @default("shutdown_wait_time")
-    def _shutdown_wait_time_default(self) -> float:
-        return 2.0
-
-    async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:  # type: ignore[override]
-        """Kill the kernel (``now``): its notebook is finished, every reply and output is in,
-        and a kernel forked for one notebook has nothing to save."""
-        if isinstance(self.provisioner, ForkProvisioner):
-            self.provisioner.record_memory()
-        await self._async_shutdown_kernel(now=True, restart=restart)
-
-
-def _new_id() -> str:
-    import uuid
-
-    return str(uuid.uuid4())
+    provisioner_class = ForkProvisioner
 
 
 def manager_class(
     time_limit: float | None = None, extra_env: dict[str, str] | None = None
-) -> type[ForkKernelManager]:
-    """A :class:`ForkKernelManager` subclass for one job.
+) -> type[TimedKernelManager]:
+    """The kernel manager class of one job: forked from the zygote where the mode allows.
 
-    ``time_limit`` (seconds): a kernel still running after that long is killed (the
-    chapter then fails; ``timed_out`` lists the pids).  ``extra_env`` is added to the
-    kernel's environment.
+    In the normal mode a :class:`ForkKernelManager` subclass; in the portable mode
+    (:func:`lkip_helpers._platform.current_mode`) a standard
+    :class:`~lkip_helpers.batch.jobkernel.TimedKernelManager` subclass (one kernel
+    process per notebook, TCP on 127.0.0.1, no zygote).  ``time_limit`` (seconds): a
+    kernel still running after that long is killed (the chapter then fails;
+    ``timed_out`` lists the pids).  ``extra_env`` is added to the kernel's environment.
     """
-    attrs: dict[str, object] = {"time_limit": time_limit, "extra_env": dict(extra_env or {}), "timed_out": []}
-    return type("JobKernelManager", (ForkKernelManager,), attrs)
+    base = ForkKernelManager if current_mode().zygote else TimedKernelManager
+    return type("JobKernelManager", (base,), job_attributes(time_limit, extra_env))

@@ -1,8 +1,11 @@
 """Run jobs on this machine: a pool of worker processes, each with its own kernel zygote.
 
-Workers are spawned (no state inherited from the command), import papermill, nbconvert,
-WeasyPrint and lkip_helpers once, load the Vega bundle once, and start their zygote
-(see :mod:`lkip_helpers.batch.kernels`); every kecamatan then costs only its own work.
+Workers are spawned (no state inherited from the command, and the start method every
+system has: what is sent to them, :class:`~lkip_helpers.batch.task.Job` and the
+initializer's arguments, pickles), import papermill, nbconvert, WeasyPrint and
+lkip_helpers once, load the Vega bundle once, and start their zygote (see
+:mod:`lkip_helpers.batch.kernels`; none in the portable mode,
+:mod:`lkip_helpers._platform`); every kecamatan then costs only its own work.
 Progress events travel back on a queue.  A worker that dies (killed, out of memory)
 fails only the kecamatan it was working on: the pool is rebuilt and the others go on.
 """
@@ -27,20 +30,24 @@ _EVENTS: Any = None
 def warm_up() -> None:
     """Pay the per-process costs once: imports, the Vega bundle, the zygote, WeasyPrint's fonts.
 
-    Later PDFs are laid out in forked children (``render.pdf.set_isolated``), which
-    inherit the fonts loaded here by one small PDF.
+    Later PDFs are laid out in child processes (``render.pdf.set_isolated``); a forked
+    child inherits the fonts loaded here by one small PDF.  In the portable mode
+    (:mod:`lkip_helpers._platform`) there is no zygote, and the PDF child is a spawned
+    interpreter that loads its own fonts.
     """
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
     import weasyprint  # noqa: F401
 
+    from .._platform import current_mode
     from ..present import theme as charts_theme
     from ..render.pdf import html_to_pdf, set_isolated
     from ..report import figures as laporan  # noqa: F401
     from .kernels import current_zygote
     from .memory import release_memory
 
-    current_zygote()
+    if current_mode().zygote:
+        current_zygote()
     charts_theme.vega_bundle()
     html_to_pdf('<p style="font-family: \'DejaVu Sans\'">lkip <b>tebal</b> <i>miring</i></p>')
     set_isolated(True)
@@ -117,8 +124,10 @@ def run_local(
     reader = threading.Thread(target=drain, name="lkip-progres", daemon=True)
     reader.start()
     pending = list(jobs)
+    fruitless = 0  # pools in a row that broke before any job finished or started
     try:
         while pending:
+            before = len(pending)
             pool = ProcessPoolExecutor(
                 max_workers=max(1, min(workers, len(pending) + (1 if extra else 0))),
                 mp_context=ctx,
@@ -148,6 +157,14 @@ def run_local(
                 pool.shutdown(wait=not broken, cancel_futures=True)
             if broken:
                 _sleep_for_events()
+                fruitless = fruitless + 1 if len(pending) == before and not running else 0
+                if fruitless >= _MAX_FRUITLESS:  # the workers cannot even start: say so, do not loop
+                    for job in list(pending):
+                        pending.remove(job)
+                        on_event({"kecamatan": job.kecamatan, "jenis": "selesai", "status": "gagal", "detik": 0})
+                        yield Outcome(job.kecamatan, "gagal", 0.0, "pekerja", _NO_START, out_dir=job.out_dir)
+                    extra = None
+                    break
                 # the kecamatan that were being rendered when a worker died fail; the rest go again
                 for job in list(pending):
                     if job.kecamatan in running:
@@ -168,6 +185,12 @@ def run_local(
         stop.set()
         reader.join(timeout=2)
         events.close()
+
+
+#: Pools in a row allowed to break before any job started (a worker that cannot start at all).
+_MAX_FRUITLESS = 2
+_NO_START = ("proses pekerja tidak dapat dimulai (lihat log pekerja; skrip Python yang memanggil run_batch "
+             "harus memakai 'if __name__ == \"__main__\":')")
 
 
 def _sleep_for_events() -> None:

@@ -9,6 +9,11 @@ the peaks do not happen at the same time (the kernels are gone when the PDF is l
 Linux ``/proc/<pid>/smaps_rollup``) while a job runs, and once more whenever a kernel is
 about to be shut down, when it is at its largest.  Its peak is the figure the batch
 summary and the benchmark report.
+
+In the portable mode (:func:`lkip_helpers._platform.current_mode`: no ``/proc``, or
+``LKIP_PORTABEL=1``) sizes and children come from psutil instead: PSS where the system
+reports it (Linux), else USS (the pages only that process maps: Windows, macOS), else
+RSS.  There is no zygote then; kernels and the PDF child count as ``lain``.
 """
 
 from __future__ import annotations
@@ -21,13 +26,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._platform import current_mode
+
 __all__ = ["PeakMemory", "pss_kb", "release_memory", "sample_now"]
 
 _ACTIVE: list[PeakMemory] = []
 
 
 def pss_kb(pid: int) -> int:
-    """PSS of a process in KB (its share of every page it maps); 0 when unknown or gone."""
+    """PSS of a process in KB (its share of every page it maps); 0 when unknown or gone.
+
+    Read from ``/proc`` in the normal mode, through psutil in the portable one (see the
+    module doc for what is measured where PSS is not available).
+    """
+    if current_mode().memory_source == "psutil":
+        return _psutil_kb(pid)
+    return _proc_pss_kb(pid)
+
+
+def _proc_pss_kb(pid: int) -> int:
+    """PSS from ``/proc/<pid>/smaps_rollup`` in KB; 0 when unknown or gone."""
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
@@ -37,7 +55,39 @@ def pss_kb(pid: int) -> int:
     return 0
 
 
+def _psutil_kb(pid: int) -> int:
+    """PSS, else USS, else RSS of a process through psutil, in KB; 0 when unknown or gone."""
+    import psutil
+
+    try:
+        info = psutil.Process(pid).memory_full_info()
+    except (psutil.Error, OSError):
+        return 0
+    for name in ("pss", "uss", "rss"):
+        value = getattr(info, name, None)
+        if value:
+            return int(value) // 1024
+    return 0
+
+
 def _children(pid: int) -> list[int]:
+    """Child pids of ``pid`` (``/proc`` in the normal mode, psutil in the portable one)."""
+    if current_mode().memory_source == "psutil":
+        return _psutil_children(pid)
+    return _proc_children(pid)
+
+
+def _psutil_children(pid: int) -> list[int]:
+    """Direct child pids of ``pid`` through psutil (none when it is gone)."""
+    import psutil
+
+    try:
+        return [child.pid for child in psutil.Process(pid).children()]
+    except (psutil.Error, OSError):
+        return []
+
+
+def _proc_children(pid: int) -> list[int]:
     """Child pids of ``pid`` (over all its threads; a thread that ends meanwhile is skipped)."""
     out: list[int] = []
     try:
@@ -145,5 +195,5 @@ def _malloc_trim() -> Any:
 
     try:
         return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS: no malloc_trim; Windows: no CDLL(None))
         return None

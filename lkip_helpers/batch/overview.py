@@ -81,10 +81,10 @@ def render_overview(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     km_class = None
-    if fork:
-        from .kernels import ForkKernelManager
+    if fork:  # a warm worker's zygote, or a standard kernel in the portable mode
+        from .kernels import manager_class
 
-        km_class = ForkKernelManager
+        km_class = manager_class()
     try:
         with staging_dir(out) as tmp:
             try:

@@ -4,7 +4,8 @@ Workers need the ``lkip`` package (same version) but no shared file system: each
 carries its kecamatan's data files, the settings file and (scattered once to every
 worker) the chapter notebooks; it renders into a temporary folder on the worker with
 the same code as a local run (:func:`lkip_helpers.batch.task.run_job`, kernels forked
-from the worker's zygote) and returns every file of the output folder.  The client
+from the worker's zygote, or standard kernels where the worker's machine renders in the
+portable mode, :mod:`lkip_helpers._platform`) and returns every file of the output folder.  The client
 writes them atomically (staging folder + rename), so a failed or lost task never
 touches an earlier good report.  Progress comes back as Dask worker events.
 """

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .._platform import current_mode
 from ..paths import chapter_name, chapter_notebooks, notebooks_dir
 from ..rules.settings import default_settings_path
 from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
@@ -104,6 +105,7 @@ def run_batch(
     ``on_event(event)`` feed a progress display.
     """
     started = time.perf_counter()
+    mode = current_mode()  # a bad LKIP_PORTABEL is refused here, not in every worker
     emit = on_event or (lambda _e: None)
     chapters = [Path(p) for p in (notebooks if notebooks is not None else chapter_notebooks())]
     if not chapters:
@@ -176,6 +178,7 @@ def run_batch(
         ikhtisar=ikhtisar,
         detik=round(time.perf_counter() - started, 3),
         memori_mb=max((o.memori_mb for o in ordered), default=0.0),
+        extra={"mode": "portabel" if mode.portable else "normal", "alasan_mode": mode.alasan},
     )
 
 
