@@ -194,3 +194,33 @@ def test_umbulsari_is_a_draft_with_markers_and_placeholders(renders: tuple[Rende
     pages = pdftotext(renders[0].pdf, "-layout").split("\f")
     pages = [p for p in pages if p.strip()]
     assert all("DRAF" in p for p in pages), [n for n, p in enumerate(pages, 1) if "DRAF" not in p]
+
+
+@pytest.fixture(scope="module")
+def portable(tmp_path_factory: pytest.TempPathFactory) -> Render:
+    """Umbulsari rendered in the portable mode (LKIP_PORTABEL=1: TCP kernels, no zygote, psutil).
+
+    HTML and notebooks only: the PDF laid out in a spawned process is checked by
+    ``tests/batch/test_portable.py``.
+    """
+    root = tmp_path_factory.mktemp("portabel")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LKIP_PORTABEL", "1")
+        params = BatchParams(kabupaten="Jember", tahun=2023, kecamatan=("Umbulsari",), data=DATA,
+                             keluaran=root / "2023", formats=("html",))
+        result = run_batch(params, workers=1, force=True)
+    assert not result.failed, [(o.tahap, o.galat) for o in result.failed]
+    assert result.extra["mode"] == "portabel"
+    return Render(params.out_dir("Umbulsari"))
+
+
+def test_portable_mode_renders_the_same_notebooks_and_html(renders: tuple[Render, Render], portable: Render) -> None:
+    """What Windows and macOS run (forced here on Linux) writes what the normal mode writes, byte for byte."""
+    normal = renders[0]
+    names = [p.name for p in normal.notebooks]
+    assert [p.name for p in portable.notebooks] == names
+    assert len(names) == 6
+    for a, b in zip(normal.notebooks + normal.notebook_html, portable.notebooks + portable.notebook_html,
+                    strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    assert normal.html.read_bytes() == portable.html.read_bytes()
