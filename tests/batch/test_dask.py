@@ -37,7 +37,16 @@ def cluster():
 
 
 def test_dask_batch_ships_bytes_and_matches_a_local_run(project: Path, cluster, tmp_path: Path) -> None:
-    params = make_params(project, {"Ajung": "ajung", "Puger": "puger", "Silo": "silo"})
+    from docx import Document
+    from docx.shared import Pt
+
+    from lkip_helpers.render.word import REFERENSI
+
+    own = Document(str(REFERENSI))  # a kabupaten's own reference document: its bytes travel with the job
+    own.styles["Normal"].font.size = Pt(12.5)
+    own.save(str(tmp_path / "jember.docx"))
+    word = {"formats": ("html", "docx"), "referensi_docx": tmp_path / "jember.docx"}
+    params = make_params(project, {"Ajung": "ajung", "Puger": "puger", "Silo": "silo"}, **word)
     set_catatan(project / "data" / "2023" / "silo", "MELEDAK")
     events: list[dict] = []
     remote = run_batch(params, scheduler=cluster.scheduler_address, on_event=events.append)
@@ -45,8 +54,10 @@ def test_dask_batch_ships_bytes_and_matches_a_local_run(project: Path, cluster, 
     assert status == {"Ajung": "selesai", "Puger": "selesai", "Silo": "gagal"}
     out = params.keluaran
     for slug in ("ajung", "puger"):
-        for name in ("laporan.html", "notebooks/01_capaian.ipynb", "notebooks/02_uji.html", ".lkip-batch.json"):
+        for name in ("laporan.html", "laporan.docx", "notebooks/01_capaian.ipynb", "notebooks/02_uji.html",
+                     ".lkip-batch.json"):
             assert (out / slug / name).exists(), (slug, name)
+        assert Document(str(out / slug / "laporan.docx")).styles["Normal"].font.size == Pt(12.5)
     silo = next(o for o in remote.outcomes if o.kecamatan == "Silo")
     assert silo.notebook_gagal == str(out / "silo" / "gagal" / "02_uji.ipynb")
     assert Path(silo.notebook_gagal).exists()
@@ -55,7 +66,7 @@ def test_dask_batch_ships_bytes_and_matches_a_local_run(project: Path, cluster, 
     assert (out / "index.html").exists()
 
     # the same batch on this machine writes the same executed notebooks
-    local = make_params(project, {"Ajung": "ajung", "Puger": "puger"})
+    local = make_params(project, {"Ajung": "ajung", "Puger": "puger"}, **word)
     local = type(local)(**{**local.__dict__, "keluaran": tmp_path / "lokal"})
     run_batch(local, workers=1)
     for slug in ("ajung", "puger"):
@@ -63,6 +74,8 @@ def test_dask_batch_ships_bytes_and_matches_a_local_run(project: Path, cluster, 
             there = _without_data_path((out / slug / "notebooks" / nb).read_text(encoding="utf-8"))
             here = _without_data_path((tmp_path / "lokal" / slug / "notebooks" / nb).read_text(encoding="utf-8"))
             assert there == here
+        docx = (out / slug / "laporan.docx").read_bytes()
+        assert docx == (tmp_path / "lokal" / slug / "laporan.docx").read_bytes()
 
     # nothing changed: the cluster is not even asked
     again = run_batch(params, scheduler=cluster.scheduler_address)
