@@ -329,3 +329,61 @@ def test_html_tables_become_a_grid_with_spans() -> None:
     assert [c.align for c in cells[-2:]] == ["right", "right"]
     assert Counter(is_number(t) for t in ("85", "Rp 4.231.208.525", "97,00%", "B (60)", "Sangat Memuaskan")) == {
         True: 3, False: 2}
+
+
+def _small_report(logo: str) -> Any:
+    """A report object straight from HTML: photo, nested lists, a span grid, a landscape block at the end."""
+    import base64
+
+    from PIL import Image
+
+    from lkip_helpers.present import display as d
+    from lkip_helpers.render.stitch import Entry, Report
+
+    buf = io.BytesIO()
+    Image.new("RGB", (120, 80), "#1f4e79").save(buf, format="JPEG")
+    photo = base64.b64encode(buf.getvalue()).decode("ascii")
+    body = "".join([
+        d.bab("BAB I PENDAHULUAN").html,
+        '<p class="lkip-paragraf">Teks <em>asing</em> dan <strong>tebal</strong>.</p>',
+        '<ol class="lkip-butir"><li>satu<ul><li>anak</li></ul></li><li>dua</li></ol>',
+        f'<figure class="lkip-foto" id="foto-a"><img src="data:image/jpeg;base64,{photo}" width="120" height="80"'
+        ' alt="x"><figcaption class="lkip-keterangan">Rapat koordinasi</figcaption></figure>',
+        d.halaman_baru().html,
+        d.melintang(d.tabel("<table><thead><tr><th rowspan='2'>No</th><th colspan='2'>Target</th></tr>"
+                            "<tr><th>2022</th><th>2023</th></tr></thead><tbody><tr><td>1</td><td>97,00%</td>"
+                            "<td>4.231.208.525</td></tr></tbody></table>", "Tabel L9", "Matriks Lebar")).html,
+    ])
+    meta = ReportMeta(kecamatan="Ajung", kabupaten="Jember", tahun=2023, is_contoh=True, edisi="final", logo=logo)
+    return Report(meta=meta, sebelum="", sesudah=body, daftar_isi=[Entry("bab-i-pendahuluan", "BAB I PENDAHULUAN")],
+                  daftar_tabel=[Entry("tabel-l9", "Tabel L9 Matriks Lebar")], daftar_gambar=[])
+
+
+def test_photos_logo_lists_spans_and_a_landscape_end_without_a_blank_page() -> None:
+    import base64
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGBA", (60, 60), "#a3231a").save(buf, format="PNG")
+    report = _small_report("data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii"))
+    data = report_to_docx(report)
+    doc = Document(io.BytesIO(data))
+    assert len(doc.inline_shapes) == 2  # the logo on the cover and the photo
+    assert "Rapat koordinasi" in [p.text for p in doc.paragraphs]
+    items = [p for p in doc.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert [(p.text, p._p.pPr.numPr.ilvl.val) for p in items] == [("satu", 0), ("anak", 1), ("dua", 0)]
+    runs = {r.text: r for p in doc.paragraphs for r in p.runs}
+    assert runs["asing"].italic
+    assert runs["tebal"].bold
+    (table,) = [t for t in doc.tables if "Target" in t._tbl.xml]
+    assert table._tbl.xml.count("w:gridSpan") == 1
+    assert table._tbl.xml.count("w:vMerge") == 2
+    last = doc.sections[-1]
+    assert last.page_width > last.page_height  # the landscape block ends the document: no empty page after it
+    assert [s.page_width > s.page_height for s in doc.sections] == [False, False, False, True]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        headers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/header")]
+    assert not any("PowerPlusWaterMarkObject" in h for h in headers)  # a final edition: no watermark
+    assert sum("DATA CONTOH - bukan data resmi" in h for h in headers) == len(headers) - 1
+    assert report_to_docx(report) == data
