@@ -38,7 +38,9 @@ def test_select_matches_names_loosely_and_refuses_unknown() -> None:
     [
         ({"kabupaten": "X", "tahun": 2023}, "'kecamatan' wajib"),
         ({"kabupaten": "X", "tahun": "2023", "kecamatan": ["A"]}, "'tahun' harus bilangan bulat"),
-        ({"kabupaten": "X", "tahun": 2023, "kecamatan": ["A"], "format": "docx"}, "format harus"),
+        ({"kabupaten": "X", "tahun": 2023, "kecamatan": ["A"], "format": "odt"}, "format harus"),
+        ({"kabupaten": "X", "tahun": 2023, "kecamatan": ["A"], "referensi_docx": "tidak-ada.docx"}, "referensi_docx"),
+        ({"kabupaten": "X", "tahun": 2023, "kecamatan": ["A"], "referensi_docx": "gaya.dotx"}, "harus berkas .docx"),
         ({"kabupaten": "X", "tahun": 2023, "kecamatan": ["A", "a"]}, "kecamatan ganda"),
         ({"kabupaten": "X", "tahun": 2023, "kecamatan": ["A"], "warna": 1}, "'warna' tidak dikenal"),
         ({"kabupaten": "X", "tahun": 2023, "kecamatan": ["A"], "batas_waktu_bab": 0}, "batas_waktu_bab"),
@@ -52,6 +54,19 @@ def test_problems_are_named(raw: dict, fragment: str) -> None:
 def test_missing_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="tidak dapat dibaca"):
         load_params(tmp_path / "tidak-ada.yaml")
+
+
+def test_the_word_edition_and_its_reference_document(tmp_path: Path) -> None:
+    from lkip_helpers.render.word import REFERENSI
+
+    raw = {"kabupaten": "X", "tahun": 2023, "kecamatan": ["A"], "format": "html,pdf,docx", "referensi_docx": "r.docx"}
+    (tmp_path / "r.docx").write_bytes(REFERENSI.read_bytes())
+    params = params_from_mapping(raw, tmp_path)
+    assert params.formats == ("html", "pdf", "docx")
+    assert params.referensi_docx == tmp_path / "r.docx"
+    (tmp_path / "rusak.docx").write_text("bukan zip", encoding="utf-8")
+    with pytest.raises(SettingsError, match="bukan berkas Word"):
+        params.with_referensi(tmp_path / "rusak.docx")
 
 
 def test_format_override() -> None:
