@@ -7,10 +7,12 @@ version control) or an Excel workbook; :func:`load` reads either into a
 
 from __future__ import annotations
 
-from .excel import load_workbook, write_template, write_workbook
+from .excel import load_workbook
 from .load import load, load_dataset
 from .model import DataSet
-from .textform import load_folder, write_folder
+from .templat import write_template, write_workbook
+from .textform import load_folder
+from .tulis import write_folder
 
 __all__ = [
     "DataSet",

@@ -373,7 +373,7 @@ def write_demo_data(*, tahun: int = 2023, jumlah: int | None = None, seed: int =
     holds an official data set (``data_status: resmi``) is never overwritten.
     """
     from . import load
-    from .textform import write_folder
+    from .tulis import write_folder
 
     if base is None:
         base = load(dataset_path(tahun, BASE_KECAMATAN))
