@@ -88,10 +88,15 @@ class Problem:
         where = f"{self.location}: " if self.location else ""
         text = f"[{self.level.label}] {where}{self.message}"
         if self.found is not None:
-            text += f" Ditemukan: {self.found}."
+            text += f" Ditemukan: {_kalimat(self.found)}"
         if self.expected is not None:
-            text += f" Seharusnya: {self.expected}."
+            text += f" Seharusnya: {_kalimat(self.expected)}"
         return text
+
+
+def _kalimat(text: str) -> str:
+    """``text`` ending with one full stop (a value may already end with one)."""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 class LkipError(Exception):

@@ -131,8 +131,11 @@ def test_rollup_missing_amount_and_orphans() -> None:
         }
     )
     out = rollup(pd.concat([sub, orphan], ignore_index=True), keg, prog).set_index("kode")
-    assert out.loc["P1", "realisasi"] == 150
+    assert pd.isna(out.loc["P1", "realisasi"])  # a missing amount below: no total, never a partial sum
+    assert pd.isna(out.loc["P1", "serapan"])
+    assert out.loc["P1", "pagu"] == 300  # the pagu below is complete
     assert not out.loc["P1", "lengkap"]
+    assert pd.isna(out.loc["total", "realisasi"])
     assert out.loc["P2", "lengkap"]
     assert out.loc["X.K9", "nama"] is None
     assert pd.isna(out.loc["X.K9", "pagu_tertulis"])

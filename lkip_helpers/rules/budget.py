@@ -101,9 +101,11 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in df.to_dict(orient="records")]
 
 
-def _sum(values: list[int | None]) -> tuple[int, bool]:
+def _sum(values: list[int | None]) -> tuple[int | None, bool]:
+    """The sum and whether it is complete; None when an amount is missing (a partial sum is no total)."""
     known = [v for v in values if v is not None]
-    return sum(known), len(known) == len(values)
+    complete = len(known) == len(values)
+    return (sum(known) if complete else None), complete
 
 
 def _node(
@@ -155,8 +157,8 @@ def rollup(
         ``kode_induk``, ``nama``, ``pagu``, ``realisasi`` and ``serapan`` computed
         from the sub kegiatan, ``pagu_tertulis``, ``realisasi_tertulis``,
         ``serapan_tertulis`` as stated, ``jumlah_sub_kegiatan`` and ``lengkap``
-        (False when a sub kegiatan amount below is missing: the sums cover only
-        the known amounts).  A sub kegiatan whose kegiatan (or a kegiatan whose
+        (False when a sub kegiatan amount below is missing: that sum is then
+        missing too, never the sum of the known amounts only).  A sub kegiatan whose kegiatan (or a kegiatan whose
         program) is absent hangs under a node with no name and no stated
         amounts, so the total still covers every sub kegiatan.
     """
