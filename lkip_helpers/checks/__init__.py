@@ -54,7 +54,7 @@ from .kinerja import (
     check_target_nol,
     check_target_tanpa_realisasi,
 )
-from .narasi import check_kecamatan_lain, check_tahun_asing
+from .narasi import check_kecamatan_lain, check_narasi_salinan, check_tahun_asing
 from .profil import check_mata_pencaharian, check_penduduk, check_sdm_jumlah
 from .struktur import (
     check_indikator_induk,
@@ -88,6 +88,7 @@ __all__ = [
     "check_indikator_induk",
     "check_huruf_skor",
     "check_kecamatan_lain",
+    "check_narasi_salinan",
     "check_mata_pencaharian",
     "check_output_selisih",
     "check_output_tanpa_realisasi",
@@ -236,6 +237,12 @@ CHECKS: tuple[Check, ...] = (
         "narasi.tahun",
         "Teks laporan tidak menyebut tahun yang bukan milik laporan (tanda teks salinan).",
         check_tahun_asing,
+        _P,
+    ),
+    Check(
+        "narasi.salinan",
+        "Tidak ada teks yang masih bertanda salinan laporan tahun lalu (kolom salinan_dari).",
+        check_narasi_salinan,
         _P,
     ),
     Check(

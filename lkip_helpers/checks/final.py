@@ -41,6 +41,7 @@ WAJIB_DIPERBAIKI: frozenset[str] = frozenset(
         "kinerja.target_tanpa_realisasi",
         "kinerja.huruf_skor",
         "instansi.data_contoh",
+        "narasi.salinan",
     }
 )
 

@@ -15,15 +15,26 @@ and a planner cannot accept them away: they must be filled in.
 * ``kelengkapan.realisasi_tahun`` - the report year has no realisasi at all, or realisasi
   of a year after the report year;
 * ``kelengkapan.pohon_anggaran`` - budget totals without the program tree they sum up
-  (the Ikhtisar would read "Rp 0").
+  (the Ikhtisar would read "Rp 0"), or an empty pagu or realisasi in the tree or the
+  totals (the year's amounts not yet typed, e.g. after ``lkip tahun-baru``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Level, Location, Problem
-from ._util import as_int, field_location, problem, row_location, rows, text, versi_renstra_aktif, versi_set
+from ._util import (
+    as_float,
+    as_int,
+    field_location,
+    problem,
+    row_location,
+    rows,
+    text,
+    versi_renstra_aktif,
+    versi_set,
+)
 
 if TYPE_CHECKING:
     from ..data.model import DataSet
@@ -178,8 +189,49 @@ def check_realisasi_tahun(ds: DataSet, settings: Settings | None = None) -> list
     return out
 
 
+#: Budget amounts of the report year that must be filled: (table, column, what).
+JUMLAH_WAJIB: tuple[tuple[str, str, str], ...] = (
+    ("sub_kegiatan", "pagu", "pagu"),
+    ("sub_kegiatan", "realisasi", "realisasi"),
+    ("output_sub_kegiatan", "target", "target"),
+)
+
+
+def _nama_baris(table: str, row: Any) -> str:
+    if table == "output_sub_kegiatan":
+        return f"output '{text(row.get('indikator'))}' sub kegiatan {text(row.get('kode_sub_kegiatan'))}"
+    return f"{table.replace('_', ' ')} {text(row.get('kode'))} '{text(row.get('nama'))}'"
+_TOTAL_WAJIB = {"pagu_total": "total pagu", "realisasi_total": "total realisasi"}
+
+
+def _jumlah_kosong(ds: DataSet) -> list[Problem]:
+    """One finding per empty amount of the budget tree (a sum over a missing amount is no total)."""
+    out = []
+    for table, column, what in JUMLAH_WAJIB:
+        for row in rows(ds, table):
+            if as_float(row.get(column)) is not None:
+                continue
+            rupiah = table != "output_sub_kegiatan"
+            akibat = ("Jumlah anggaran, serapan dan Tabel 3.6-3.8 tidak dihitung selama ada yang kosong"
+                      if rupiah else "Capaian output di Tabel 3.6 tidak dihitung")
+            message = f"Belum diisi: {what} {_nama_baris(table, row)} tahun {ds.tahun}. {akibat}; draf menampilkan t.d."
+            out.append(problem(Level.PERINGATAN, "kelengkapan.pohon_anggaran", message, row_location(row, column),
+                               found="kosong", expected=f"{what} dalam Rupiah" if rupiah else f"{what} output"))
+    if not ds.df("sub_kegiatan").empty:
+        for key, what in _TOTAL_WAJIB.items():
+            if ds.anggaran.get(key) is None:
+                message = f"Belum diisi: {what} anggaran tahun {ds.tahun} seperti tertulis di DPA/laporan keuangan."
+                out.append(problem(Level.PERINGATAN, "kelengkapan.pohon_anggaran", message,
+                                   field_location(ds, "anggaran", key), found="kosong", expected=f"{what} dalam Rupiah"))
+    return out
+
+
 def check_pohon_anggaran(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
-    """Budget totals come with the program tree (program, kegiatan, sub kegiatan) they add up from."""
+    """Budget totals come with the program tree they add up from, and every amount of the tree is filled."""
+    return _pohon(ds) + _jumlah_kosong(ds)
+
+
+def _pohon(ds: DataSet) -> list[Problem]:
     has_totals = any(ds.anggaran.get(k) is not None for k in ("pagu_total", "realisasi_total"))
     has_tree = not ds.df("sub_kegiatan").empty
     if has_tree or not has_totals:

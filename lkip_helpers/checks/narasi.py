@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..data.model import DataSet
     from ..rules.settings import Settings
 
-__all__ = ["AMBIGU", "SUMBER", "check_kecamatan_lain", "check_tahun_asing", "tahun_asing"]
+__all__ = ["AMBIGU", "SUMBER", "check_kecamatan_lain", "check_narasi_salinan", "check_tahun_asing", "tahun_asing"]
 
 #: (table, column) pairs whose text is printed in the report and is scanned.
 SUMBER: tuple[tuple[str, str], ...] = (
@@ -333,4 +333,27 @@ def check_tahun_asing(ds: DataSet, settings: Settings | None = None) -> list[Pro
                         expected=f"tahun {ds.tahun}",
                     )
                 )
+    return out
+
+
+def check_narasi_salinan(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
+    """Narrative rows still marked as copied from an earlier report (``salinan_dari``; PERINGATAN).
+
+    ``lkip tahun-baru`` keeps last year's texts as a draft to revise, each row marked with
+    the year it was written for; the planner revises the text and empties the mark.
+    """
+    out: list[Problem] = []
+    for table in ("narasi", "narasi_sasaran"):
+        for row in rows(ds, table):
+            year = as_int(row.get("salinan_dari"))
+            if year is None:
+                continue
+            where = text(row.get("bagian")) or f"sasaran {text(row.get('kode_sasaran'))}"
+            message = (
+                f"Teks {table} ({where}, urutan {text(row.get('urutan'))}) masih salinan dari laporan tahun {year}. "
+                f"Perbarui teksnya untuk tahun {ds.tahun}, lalu kosongkan kolom 'salinan_dari'. Draf menandai "
+                "teks ini."
+            )
+            out.append(problem(Level.PERINGATAN, "narasi.salinan", message, row_location(row, "salinan_dari"),
+                               found=f"salinan_dari: {year}", expected="salinan_dari kosong (teks sudah diperbarui)"))
     return out

@@ -318,6 +318,10 @@ class Laporan:
 
     def narasi_sasaran(self, kode_sasaran: str) -> dict[str, list[str]]:
         """The planner's text on one sasaran, by kind (uraian, faktor_pendukung, permasalahan, solusi)."""
+        return {k: [t for t, _ in v] for k, v in self.narasi_sasaran_baris(kode_sasaran).items()}
+
+    def narasi_sasaran_baris(self, kode_sasaran: str) -> dict[str, list[tuple[str, int | None]]]:
+        """:meth:`narasi_sasaran` with the row each text was read from (for markers)."""
         got = self._computed(f"narasi_sasaran:{kode_sasaran}", lambda: _narasi_sasaran(self.ds, kode_sasaran))
         return {k: list(v) for k, v in got.items()}
 
@@ -462,13 +466,13 @@ def _narasi(ds: DataSet, bagian: str) -> list[tuple[str, int | None]]:
     return out
 
 
-def _narasi_sasaran(ds: DataSet, kode_sasaran: str) -> dict[str, tuple[str, ...]]:
+def _narasi_sasaran(ds: DataSet, kode_sasaran: str) -> dict[str, tuple[tuple[str, int | None], ...]]:
     df = ds.df("narasi_sasaran")
     df = df[df["kode_sasaran"] == kode_sasaran].sort_values("urutan", kind="stable")
-    out: dict[str, list[str]] = {}
-    for jenis, teks in zip(df["jenis"], df["teks"], strict=True):
+    out: dict[str, list[tuple[str, int | None]]] = {}
+    for jenis, teks, loc in zip(df["jenis"], df["teks"], df[LOKASI], strict=True):
         if _clean(teks):
-            out.setdefault(str(jenis), []).append(_clean(teks))
+            out.setdefault(str(jenis), []).append((_clean(teks), loc.row if isinstance(loc, Location) else None))
     return {k: tuple(v) for k, v in out.items()}
 
 

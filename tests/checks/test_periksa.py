@@ -42,7 +42,7 @@ def test_appendix_lists_exactly_what_lkip_check_lists() -> None:
     assert len(numbers) == len(hasil.temuan) >= 13
     for n in range(1, len(hasil.temuan) + 1):
         assert f'id="temuan-{n}"' in rows  # the anchor the draft's markers link to
-    result = CliRunner().invoke(app, ["check", str(UMBULSARI)])
+    result = CliRunner().invoke(app, ["check", str(UMBULSARI), "--semua"])
     assert result.exit_code == 0, result.output
     printed = [line for line in result.output.splitlines() if line.strip().startswith(("PERINGATAN", "INFO", "GALAT"))]
     assert len(printed) == len(hasil.temuan)

@@ -151,8 +151,8 @@ def test_missing_required_table(folder: Path) -> None:
 
 
 def test_missing_required_column(folder: Path) -> None:
-    drop_column(folder, "program", "pagu")
-    assert_problem(errors_of(folder), "kolom.tidak_ada", Location("program.csv", None, 1, "pagu"), "pagu")
+    drop_column(folder, "program", "nama")
+    assert_problem(errors_of(folder), "kolom.tidak_ada", Location("program.csv", None, 1, "nama"), "nama")
 
 
 def test_duplicate_header_column(folder: Path) -> None:

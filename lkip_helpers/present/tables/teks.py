@@ -90,9 +90,9 @@ def _blok(items: Sequence[str], marks: Sequence[list[int]] = ()) -> list[display
     return out
 
 
-def _marks(lap: Laporan, rows: Sequence[int | None]) -> list[list[int]]:
-    """Per paragraph of the planner's text, the draft's open findings about its row of ``narasi``."""
-    return [lap.temuan_terbuka(("narasi",), baris=row) if row is not None else [] for row in rows]
+def _marks(lap: Laporan, rows: Sequence[int | None], table: str = "narasi") -> list[list[int]]:
+    """Per paragraph of the planner's text, the draft's open findings about its row of ``table``."""
+    return [lap.temuan_terbuka((table,), baris=row) if row is not None else [] for row in rows]
 
 
 def narasi_laporan(lap: Laporan, bagian: str) -> display.Tampilan:
@@ -141,17 +141,18 @@ def narasi_sasaran(lap: Laporan, kode_sasaran: str, jenis: str | Sequence[str] =
     numbered list under a fixed lead-in.  Kinds without text show nothing.
     """
     kinds = [jenis] if isinstance(jenis, str) else list(jenis)
-    text = lap.narasi_sasaran(kode_sasaran)
+    text = lap.narasi_sasaran_baris(kode_sasaran)
     parts: list[display.Tampilan] = []
     for kind in kinds:
-        items = text.get(kind, [])
+        items = [t for t, _ in text.get(kind, [])]
         if not items:
             continue
+        marks = _marks(lap, [r for _, r in text[kind]], "narasi_sasaran")
         if kind == "uraian":
-            parts.extend(_blok(items))
+            parts.extend(_blok(items, marks))
         else:
             parts.append(display.paragraf(LABEL_NARASI_SASARAN.get(kind, f"{kind}:")))
-            parts.append(display.butir(items))
+            parts.append(display.butir(items, penanda_temuan=marks))
     return _gabung(parts)
 
 
