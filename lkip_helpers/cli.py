@@ -165,7 +165,7 @@ def template(
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
 ) -> None:
     """Buat workbook Excel kosong untuk diisi (satu sheet per tabel, dengan petunjuk)."""
-    from .data.excel import write_template
+    from .data.templat import write_template
 
     console = _console()
     if keluaran.exists() and not timpa:
@@ -183,8 +183,8 @@ def convert(
 ) -> None:
     """Ubah data set antara bentuk teks (CSV/YAML) dan workbook Excel tanpa kehilangan isi."""
     from .data import load
-    from .data.excel import write_workbook
-    from .data.textform import write_folder
+    from .data.templat import write_workbook
+    from .data.tulis import write_folder
 
     console = _console()
     if tujuan.resolve() == sumber.resolve():
@@ -199,6 +199,53 @@ def convert(
     else:
         write_folder(ds, tujuan)
     console.print(f"Data set {sumber} ditulis ke {tujuan}.")
+
+
+@app.command("tahun-baru")
+def tahun_baru(
+    sumber: Annotated[Path, typer.Argument(help="Data set tahun lalu: folder (data/2023/umbulsari) atau berkas .xlsx.")],
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun laporan yang baru, mis. 2024.")],
+    tujuan: Annotated[
+        Path | None,
+        typer.Argument(help="Tujuan (bawaan: data/<tahun>/<kecamatan>/, atau nama berkas dengan tahun baru)."),
+    ] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa tujuan yang sudah ada.")] = False,
+) -> None:
+    """Buat data set tahun baru dari data tahun lalu: Renstra, indikator, target dan susunan anggaran dibawa.
+
+    Realisasi tahun-tahun lalu tetap ada untuk perbandingan; angka tahun baru, tanggal tanda
+    tangan dan dokumen PK dikosongkan; narasi tahun lalu dibawa sebagai draf bertanda
+    'salinan_dari'. Data sumber tidak diubah. Sesudahnya 'lkip check' menyebut apa yang harus diisi.
+    """
+    from .checks import periksa
+    from .data.tahun_baru import tujuan_bawaan, tulis_tahun_baru
+
+    console = _console()
+    hasil = periksa(sumber)
+    if hasil.ds is None:
+        console.print(f"Data set {sumber} belum dapat dibaca; perbaiki dulu galat berikut:", markup=False)
+        for item in ringkas([p for p in hasil.temuan if p.level is Level.GALAT]):
+            if isinstance(item, Problem):
+                _print_problem(console, item)
+            else:
+                console.print(f"  {item}", markup=False)
+        raise typer.Exit(1)
+    if tahun <= hasil.ds.tahun or tahun > hasil.ds.tahun + 10:
+        console.print(f"Tahun baru harus sesudah {hasil.ds.tahun} (mis. {hasil.ds.tahun + 1}), bukan {tahun}.",
+                      markup=False)
+        raise typer.Exit(1)
+    target = tujuan or tujuan_bawaan(sumber, hasil.ds.tahun, tahun)
+    if target.resolve() == sumber.resolve():
+        console.print("Sumber dan tujuan sama. Data tahun lalu tidak pernah diubah.", markup=False)
+        raise typer.Exit(1)
+    try:
+        tulis_tahun_baru(hasil.ds, tahun, target, timpa=timpa)
+    except FileExistsError:
+        console.print(f"{target} sudah ada. Pakai --timpa untuk menimpanya.", markup=False)
+        raise typer.Exit(1) from None
+    console.print(f"Data set {hasil.ds.kecamatan} {tahun} ditulis ke {target} (dari {sumber}).", markup=False)
+    console.print(f"Langkah berikut: lkip check {target}  (menyebut semua yang harus diisi untuk {tahun})",
+                  markup=False)
 
 
 @app.command("demo-data")
