@@ -378,3 +378,15 @@ def test_the_workbook_fault_cases_leave_a_valid_zip(tmp_path: Path) -> None:
     assert zipfile.is_zipfile(path)
     run = lkip("check", str(path))
     assert run.exit_code == 0, run.output
+
+
+def test_convert_never_copies_a_file_from_outside_the_data_set(tmp_path: Path) -> None:
+    place = make_place(tmp_path)
+    _photos("rapat.png", "../../../rahasia.png", "tautan.png", "{secret}")(place)
+    out = tmp_path / "salinan"
+    run = lkip("convert", str(place.folder), str(out))
+    assert run.exit_code == 0, run.output
+    copied = sorted(p.relative_to(out / "foto").as_posix() for p in (out / "foto").rglob("*"))
+    assert copied == ["rapat.png"]  # the link and the paths out of foto/ are not followed
+    assert not [f for f in run.opened if _is_secret(f, place)]
+    assert not any(p.read_bytes() == PNG and p.name != "rapat.png" for p in out.rglob("*.png"))
