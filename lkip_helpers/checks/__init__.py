@@ -241,7 +241,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "narasi.salinan",
-        "Tidak ada teks yang masih bertanda salinan laporan tahun lalu (kolom salinan_dari).",
+        "Tidak ada teks laporan yang masih bertanda salinan dari laporan tahun lalu.",
         check_narasi_salinan,
         _P,
     ),
