@@ -29,6 +29,8 @@ def anggaran_program(lap: Laporan) -> Chart:
     prog = tree[tree["level"] == "program"]
     if prog.empty:
         return _pesan("anggaran_program", "Data anggaran program tidak tersedia.")
+    if prog[["pagu", "realisasi"]].isna().all(axis=None):
+        return _pesan("anggaran_program", "Pagu dan realisasi program tahun ini belum diisi.")
     top = max(float(v) for v in [*prog["pagu"].fillna(0), *prog["realisasi"].fillna(0), 0])
     bagi, satuan, fmt_d3 = (1e9, "M", ",.1~f") if top >= 1e9 else (1e6, "jt", ",.0f")
     rows: list[dict[str, Any]] = []

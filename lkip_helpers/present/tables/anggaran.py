@@ -144,7 +144,7 @@ def realisasi_anggaran(lap: Laporan) -> gt.GT:
         if not bool(r.lengkap):
             notes.append(
                 Catatan(
-                    "Sebagian pagu/realisasi sub kegiatan belum diisi: jumlah hanya mencakup nilai yang ada.",
+                    "Sebagian pagu/realisasi sub kegiatan belum diisi: jumlahnya belum dapat dihitung.",
                     "uraian",
                     i,
                 )
