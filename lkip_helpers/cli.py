@@ -218,7 +218,7 @@ def tahun_baru(
     'salinan_dari'. Data sumber tidak diubah. Sesudahnya 'lkip check' menyebut apa yang harus diisi.
     """
     from .checks import periksa
-    from .data.tahun_baru import tujuan_bawaan, tulis_tahun_baru
+    from .data.tahun_baru import cek_tahun, tujuan_bawaan, tulis_tahun_baru
 
     console = _console()
     hasil = periksa(sumber)
@@ -230,10 +230,11 @@ def tahun_baru(
             else:
                 console.print(f"  {item}", markup=False)
         raise typer.Exit(1)
-    if tahun <= hasil.ds.tahun or tahun > hasil.ds.tahun + 10:
-        console.print(f"Tahun baru harus sesudah {hasil.ds.tahun} (mis. {hasil.ds.tahun + 1}), bukan {tahun}.",
-                      markup=False)
-        raise typer.Exit(1)
+    try:
+        cek_tahun(hasil.ds.tahun, tahun)
+    except ValueError as exc:
+        console.print(str(exc), markup=False)
+        raise typer.Exit(1) from None
     target = tujuan or tujuan_bawaan(sumber, hasil.ds.tahun, tahun)
     if target.resolve() == sumber.resolve():
         console.print("Sumber dan tujuan sama. Data tahun lalu tidak pernah diubah.", markup=False)

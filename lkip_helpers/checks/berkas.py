@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
+from ..data.schema import LOGO
 from ..errors import Level, Problem
 from ._util import problem, row_location, rows, text
 
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
     from ..rules.settings import Settings
 
 __all__ = ["LOGO", "MAKS_FOTO_MB", "check_foto", "check_logo", "foto_aman", "logo_aman"]
-
-#: File names of the optional logo of the Pemda, in the data set folder (first found is used).
-LOGO = ("logo.png", "logo.jpg", "logo.jpeg")
 
 #: The largest photo file accepted, in MB.
 MAKS_FOTO_MB = 10

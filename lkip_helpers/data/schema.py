@@ -38,6 +38,7 @@ __all__ = [
     "DESA_STATUS",
     "GRADES",
     "JENIS_INDIKATOR",
+    "LOGO",
     "NARASI_BAGIAN",
     "NARASI_SASARAN_JENIS",
     "STATUS_PEGAWAI",
@@ -49,6 +50,10 @@ __all__ = [
     "Table",
     "table",
 ]
+
+
+#: File names of the optional logo of the Pemda, in the data set folder (first found is used).
+LOGO = ("logo.png", "logo.jpg", "logo.jpeg")
 
 
 def _c(name: str, type_: ColType, description: str, **kw: object) -> Column:

@@ -31,9 +31,9 @@ from typing import Any
 import pandas as pd
 
 from .model import DataSet
-from .schema import TABLES
+from .schema import LOGO, TABLES
 
-__all__ = ["KOSONGKAN", "tahun_baru", "tujuan_bawaan", "tulis_tahun_baru"]
+__all__ = ["KOSONGKAN", "MAKS_LOMPAT", "cek_tahun", "tahun_baru", "tujuan_bawaan", "tulis_tahun_baru"]
 
 #: Columns of records tables that belong to one year only: emptied in the new data set.
 KOSONGKAN: dict[str, tuple[str, ...]] = {
@@ -48,6 +48,8 @@ _TABEL_KOSONG = ("foto", "penghargaan", "ikm_responden", "pemeriksaan")
 _DOKUMEN_TETAP = ("sk_iku",)
 _NARASI = ("narasi", "narasi_sasaran")
 _ANGGARAN_TETAP = ("sumber_dana",)
+#: The furthest a data set is rolled forward in one step (years).
+MAKS_LOMPAT = 10
 
 
 def _instansi(ds: DataSet, tahun: int) -> dict[str, Any]:
@@ -80,14 +82,20 @@ def _records(ds: DataSet, name: str, tahun_lama: int) -> pd.DataFrame:
     return frame
 
 
+def cek_tahun(lama: int, baru: int) -> None:
+    """Raise ValueError (an Indonesian message) unless ``baru`` follows ``lama`` by 1..MAKS_LOMPAT years."""
+    if not lama < baru <= lama + MAKS_LOMPAT:
+        msg = f"Tahun baru harus sesudah {lama} (mis. {lama + 1}), bukan {baru}."
+        raise ValueError(msg)
+
+
 def tahun_baru(ds: DataSet, tahun: int) -> DataSet:
     """The data set of ``tahun`` rolled forward from ``ds`` (see the module doc); ``ds`` is unchanged.
 
-    Raises ValueError when ``tahun`` is not after the data set's year.
+    Raises ValueError (an Indonesian message) when ``tahun`` is not after the data set's
+    year or more than :data:`MAKS_LOMPAT` years after it.
     """
-    if tahun <= ds.tahun:
-        msg = f"tahun baru ({tahun}) harus sesudah tahun data set ({ds.tahun})"
-        raise ValueError(msg)
+    cek_tahun(ds.tahun, tahun)
     records = {name: _records(ds, name, ds.tahun) for name, t in TABLES.items() if t.kind == "records"}
     fields = {name: dict(ds.fields.get(name, {})) for name, t in TABLES.items() if t.kind == "fields"}
     fields["instansi"] = _instansi(ds, tahun)
@@ -163,7 +171,7 @@ def _copy_logo(origin: Path | None, folder: Path) -> None:
     """The Pemda logo carries over (a regular file inside the source folder only)."""
     if origin is None or not origin.is_dir():
         return
-    for name in ("logo.png", "logo.jpg", "logo.jpeg"):
+    for name in LOGO:
         source = origin / name
         if source.is_file() and not source.is_symlink():
             shutil.copyfile(source, folder / name)
