@@ -163,16 +163,26 @@ def _entri_pemeriksaan(problem: Problem) -> str:
 def template(
     keluaran: Annotated[Path, typer.Argument(help="Nama berkas Excel yang dibuat, mis. isian.xlsx.")],
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    contoh: Annotated[
+        bool, typer.Option("--contoh", help="Isi dengan data contoh Kecamatan Umbulsari 2023 (cara mengisi).")
+    ] = False,
 ) -> None:
     """Buat workbook Excel kosong untuk diisi (satu sheet per tabel, dengan petunjuk)."""
-    from .data.templat import write_template
+    from .data.templat import write_template, write_workbook
 
     console = _console()
     if keluaran.exists() and not timpa:
         console.print(f"[red]Berkas {keluaran} sudah ada.[/red] Pakai --timpa untuk menimpanya.")
         raise typer.Exit(1)
+    if contoh:
+        from .data import load
+        from .paths import contoh_dataset
+
+        write_workbook(load(contoh_dataset()), keluaran)
+        console.print(f"Contoh isian (Kecamatan Umbulsari 2023) ditulis ke {keluaran}.", markup=False)
+        return
     write_template(keluaran)
-    console.print(f"Template ditulis ke {keluaran}.")
+    console.print(f"Template ditulis ke {keluaran}.", markup=False)
 
 
 @app.command()

@@ -23,6 +23,7 @@ from pathlib import Path
 
 __all__ = [
     "chapter_name",
+    "contoh_dataset",
     "chapter_notebooks",
     "data_dir",
     "dataset_identity_problems",
@@ -126,3 +127,8 @@ def dataset_identity_problems(origin: Path, kecamatan: str, tahun: int) -> list[
     if re.fullmatch(r"\d{4}", year) and int(year) != int(tahun):
         out.append(("tahun", year, str(tahun)))
     return out
+
+
+def contoh_dataset() -> Path:
+    """The Umbulsari 2023 data set shipped as the example (``lkip init --contoh``, ``lkip template --contoh``)."""
+    return project_root() / "data" / "2023" / "umbulsari"
