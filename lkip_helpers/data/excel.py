@@ -1,11 +1,15 @@
 """The Excel form of a data set: one workbook, one sheet per table (reading; :mod:`.templat` writes).
 
-Records sheets have the column names in row 1 (each with an Indonesian comment
-saying what to type); fields sheets (``instansi``, ``profil``, ``anggaran``)
-have two columns ``isian | nilai``.  A ``PETUNJUK`` sheet comes first and
-explains the workbook.  :func:`write_template` writes the empty workbook a
-planner fills in, :func:`write_workbook` a filled one, :func:`load_workbook`
-reads either back into a validated :class:`DataSet`.
+Records sheets: row 1 holds the column keys (``kode_indikator``; hidden in the template),
+row 2 the Indonesian titles ("Kode indikator"), row 3 a grey example row marked
+``CONTOH`` right of the table, data from row 4.  The reader takes row 1 as the header
+(a title there is understood too), skips row 2 when it is exactly the title row, and
+skips a marked example row left as written; a marked row whose values were changed is
+read as data with a PERINGATAN, never dropped.  Workbooks with the keys in row 1 and
+data from row 2 (earlier templates) read the same way.  Fields sheets (``instansi``,
+``profil``, ``anggaran``) have the key in column A and the value in column B (columns
+after B are titles and examples, not read).  A ``PETUNJUK`` sheet comes first and
+explains the workbook; :func:`wajib_sheet` says what the reader requires of each sheet.
 """
 
 from __future__ import annotations
@@ -43,17 +47,24 @@ from .batas import (
     terlalu_banyak_baris,
 )
 from .model import DataSet, SourceFile
+from .parse import ValueParseError, is_missing, parse_cell
 from .schema import TABLES, ColType, Column, Table
 
-__all__ = ["PETUNJUK", "load_workbook"]
+__all__ = ["BARIS_CONTOH", "BARIS_DATA", "BARIS_JUDUL", "CONTOH", "PETUNJUK", "hint", "load_workbook", "wajib_sheet"]
 
 #: Name of the instructions sheet (first sheet, ignored when reading).
 PETUNJUK = "PETUNJUK"
 _FIELDS_HEADER = ("isian", "nilai")
+#: The text right of the table that marks the example row of a records sheet.
+CONTOH = "CONTOH"
+#: Rows of a records sheet: keys (hidden) in row 1, then the titles, the example, the data.
+BARIS_JUDUL = 2
+BARIS_CONTOH = 3
+BARIS_DATA = 4
 _HINT: dict[ColType, str] = {
     ColType.TEKS: "teks bebas",
     ColType.KODE: "kode (huruf, angka, titik), ditulis sebagai teks",
-    ColType.BULAT: "bilangan bulat, mis. 79.263",
+    ColType.BULAT: "bilangan bulat, mis. 12 atau 79.263",
     ColType.RUPIAH: "jumlah Rupiah tanpa sen, mis. 4.231.208.525",
     ColType.DESIMAL: "angka, koma untuk desimal, mis. 64,44",
     ColType.PERSEN: "persentase, mis. 97 atau 97%",
@@ -64,7 +75,139 @@ _HINT: dict[ColType, str] = {
 }
 
 
+def hint(col: Column) -> str:
+    """What to type in ``col``, in Indonesian: the type's hint, a year for year columns ('mis. 2023')."""
+    if col.type is ColType.BULAT and col.batas == (2000.0, 2100.0):
+        return "tahun empat angka tanpa titik, mis. 2023"
+    return _HINT[col.type]
+
+
+def wajib_sheet(table: Table) -> str:
+    """What the reader requires of ``table``'s sheet: the one owner of PETUNJUK's 'wajib'.
+
+    ``"diisi"``: the sheet must be there and filled (it has required fields: empty, they
+    are GALAT ``nilai.wajib``); ``"ada"``: the sheet must be there (GALAT
+    ``tabel.tidak_ada`` otherwise) but may stay empty; ``""``: the sheet may be deleted.
+    """
+    if table.kind == "fields" and any(c.required for c in table.columns):
+        return "diisi"
+    return "ada" if table.required else ""
+
+
 # -- reading ------------------------------------------------------------------------
+
+
+def _norm_text(value: object) -> str:
+    return " ".join(str(value).split()).casefold() if value is not None else ""
+
+
+def _header_key(table: Table, text: str) -> str:
+    """The column key a header cell names: the key itself, or a column's Indonesian title."""
+    if not text or match_column(table, text) is not None:
+        return text
+    wanted = _norm_text(text)
+    for col in table.columns:
+        if wanted in (_norm_text(col.judul_kolom), _norm_text(col.judul)):
+            return col.name
+    return text
+
+
+def _is_title(value: object, col: Column) -> bool:
+    """True when a cell holds its column's title (or key): the template's row 2, never a value."""
+    return isinstance(value, str) and _norm_text(value) in (
+        _norm_text(col.judul_kolom), _norm_text(col.judul), col.name
+    )
+
+
+def _canonical(raw: object, col: Column) -> object:
+    try:
+        return parse_cell(raw, col)
+    except ValueParseError:
+        return ("tidak terbaca", raw)
+
+
+_MARKER = re.compile(rf"\b{CONTOH}\b", re.IGNORECASE)
+
+
+def _is_marked(values: list[object], header: list[str]) -> int | None:
+    """Position of the ``CONTOH`` marker in a cell without a column key, or None."""
+    for pos, value in enumerate(values):
+        unnamed = pos >= len(header) or not header[pos]
+        if unnamed and isinstance(value, str) and len(value) < 40 and _MARKER.search(value):
+            return pos
+    return None
+
+
+def _filled(values: list[object], columns: list[Column | None]) -> list[int]:
+    return [p for p, (v, c) in enumerate(zip(values, columns, strict=False)) if c is not None and not is_missing(v)]
+
+
+def _title_row(values: list[object], columns: list[Column | None], loc: Location, problems: list[Problem]) -> bool:
+    """Handle row 2: True when it is the title row (skip it); titles left in a data row are blanked."""
+    titles = [p for p in _filled(values, columns) if _is_title(values[p], columns[p])]  # type: ignore[arg-type]
+    if titles and len(titles) == len(_filled(values, columns)):
+        return True
+    if titles:
+        for pos in titles:
+            values[pos] = None
+        problems.append(
+            warning(
+                "judul.berisi_data",
+                f"Baris {BARIS_JUDUL} adalah baris judul kolom, tetapi sebagian selnya berisi data; data itu "
+                "dibaca, judul yang tersisa diabaikan. Sebaiknya kembalikan judul dan isi data mulai baris "
+                f"{BARIS_DATA}.",
+                loc,
+                found="judul dan data dalam satu baris",
+                expected=f"data mulai baris {BARIS_DATA}",
+            )
+        )
+    return False
+
+
+def _example_row(
+    values: list[object],
+    columns: list[Column | None],
+    table: Table,
+    example: set[int],
+    loc: Location,
+    problems: list[Problem],
+) -> bool:
+    """Handle a row marked CONTOH: True when it is the example as written (skip it).
+
+    The template writes the example's cells as formulas (``example``: their positions, already
+    blanked in ``values``); a cell typed over holds a value.  A row with any typed value is read
+    as data, never dropped, and a PERINGATAN names the cells still holding the example (not
+    read).  A row without formulas (a copy that turned them into values) is the example when
+    every value equals it.
+    """
+    filled = _filled(values, columns)
+    if not filled:
+        return True
+    if not example and all(
+        _canonical(values[p], col) == _canonical(table.contoh.get(col.name), col)
+        for p in filled
+        if (col := columns[p]) is not None
+    ):
+        return True
+    kept = [col.name for p in sorted(example) if p < len(columns) and (col := columns[p]) is not None]
+    extra = (
+        " Sel yang masih berisi contoh tidak dibaca: " + ", ".join(kept) + "; ketik isinya bila perlu."
+        if kept
+        else ""
+    )
+    problems.append(
+        warning(
+            "contoh.diubah",
+            f"Baris contoh (bertanda {CONTOH} di kanan tabel) sudah diisi, jadi dibaca sebagai data.{extra} "
+            f"Sebaiknya isi data mulai baris {BARIS_DATA} dan biarkan baris contoh, atau hapus tanda {CONTOH} "
+            "bila baris ini memang data.",
+            loc,
+            found=f"baris {CONTOH} yang diubah",
+            expected=f"data di bawah baris {CONTOH}",
+        )
+    )
+    return False
+
 
 
 def _is_percent_format(number_format: str | None) -> bool:
@@ -89,7 +232,7 @@ def _cell_value(
                 "Sel berisi galat Excel (hasil rumus yang gagal); perbaiki rumusnya atau ketik nilainya.",
                 loc,
                 found=str(value),
-                expected=f"nilai {_HINT[col.type]}",
+                expected=f"nilai {hint(col)}",
             )
         )
         return REPORTED
@@ -101,7 +244,7 @@ def _cell_value(
                 "simpan ulang berkas di Excel (Ctrl+S) agar hasil rumus ikut tersimpan.",
                 loc,
                 found="rumus tanpa hasil tersimpan",
-                expected=f"nilai {_HINT[col.type]}",
+                expected=f"nilai {hint(col)}",
             )
         )
         return REPORTED
@@ -184,7 +327,7 @@ def _read_records(
     rows = _rows_within(ws, file, batas, problems, batas.kolom + 1)
     if rows is None:
         return None
-    header = [_header_text(c.value) for c in rows[0]] if rows else []
+    header = [_header_key(table, _header_text(c.value)) for c in rows[0]] if rows else []
     if len(header) > batas.kolom:
         if any(header[batas.kolom :]):
             problems.append(kolom_diabaikan(Location(file, ws.title, 1), batas))
@@ -194,7 +337,8 @@ def _read_records(
         problems.append(
             error(
                 "tabel.tanpa_judul",
-                "Baris 1 sheet harus berisi nama kolom.",
+                "Baris 1 sheet harus berisi nama kolom (di templat baris ini tersembunyi di atas judul "
+                "kolom). Salin isian ke sheet yang sama dari templat baru 'lkip template'.",
                 Location(file, ws.title, 1),
                 expected="nama kolom: " + ", ".join(table.column_names),
             )
@@ -206,12 +350,25 @@ def _read_records(
     raw_rows = []
     for number, cells in enumerate(rows[1:], start=2):
         loc = Location(file, ws.title, number)
+        marker = _is_marked([c.value for c in cells], header)
+        # the example's cells are formulas ("=\"I1.1\""): those not typed over are the example's
+        example = (
+            {i for i, c in enumerate(cells) if (ws.title, number, getattr(c, "column", 0)) in formulas}
+            if marker is not None
+            else set()
+        )
         values = [
-            _cell_value(
-                cell, columns[i], loc.with_column(_name(columns[i])), formulas, problems
-            )
+            None
+            if i in example
+            else _cell_value(cell, columns[i], loc.with_column(_name(columns[i])), formulas, problems)
             for i, cell in enumerate(cells)
         ]
+        if number == BARIS_JUDUL and _title_row(values, columns, loc, problems):
+            continue
+        if marker is not None:
+            values[marker] = None
+            if _example_row(values, columns, table, example, loc, problems):
+                continue
         raw_rows.append(RawRow(loc, values))
     return RawRecords(table, file, ws.title, header, raw_rows)
 
@@ -314,7 +471,7 @@ def load_workbook(
         found: list[RawRecords | RawFields] = []
         for table in TABLES.values():
             if table.name not in present:
-                if table.required:
+                if wajib_sheet(table):
                     local.append(
                         error(
                             "tabel.tidak_ada",

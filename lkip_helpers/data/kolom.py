@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
@@ -84,6 +85,15 @@ NARASI_BAGIAN: tuple[str, ...] = (
 )
 
 
+#: The unit or format shown after a column title, by type.
+_SATUAN: dict[ColType, str] = {
+    ColType.RUPIAH: "Rp",
+    ColType.PERSEN: "%",
+    ColType.TANGGAL: "tgl/bln/thn",
+    ColType.YA_TIDAK: "ya/tidak",
+}
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a table."""
@@ -96,6 +106,14 @@ class Column:
     unique: bool = False  # value must be unique within the table (a key)
     references: str | None = None  # "table.column" that this value must exist in
     rentang: tuple[float, float] | None = None  # allowed (lowest, highest); None: the type's default range
+    judul: str = ""  # Indonesian title shown on the Excel header (without the unit); "" derives one
+
+    @property
+    def judul_kolom(self) -> str:
+        """The title a planner reads: the Indonesian words with the unit or format, e.g. 'Pagu murni (Rp)'."""
+        words = self.judul or self.name.replace("_", " ").capitalize()
+        unit = _SATUAN.get(self.type)
+        return f"{words} ({unit})" if unit and not words.endswith(")") else words
 
     @property
     def batas(self) -> tuple[float, float] | None:
@@ -127,6 +145,8 @@ class Table:
     columns: tuple[Column, ...]
     required: bool = True  # must the table exist (possibly empty)?
     text_format: str = "csv"  # "csv" or "yaml" (records); fields tables are always yaml
+    #: One realistic example (column -> value): the grey example row of the Excel template.
+    contoh: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def column(self, name: str) -> Column:
         """Return the column called ``name``."""

@@ -62,43 +62,89 @@ def test_template_petunjuk_explains_in_indonesian(template: openpyxl.Workbook) -
 def test_template_headers_bold_frozen_commented(template: openpyxl.Workbook) -> None:
     for tbl in TABLES.values():
         ws = template[tbl.name]
-        assert ws.freeze_panes == "A2"
         if tbl.kind == "fields":
+            assert ws.freeze_panes == "A2"
             assert [ws.cell(1, 1).value, ws.cell(1, 2).value] == ["isian", "nilai"]
             keys = [ws.cell(r, 1).value for r in range(2, 2 + len(tbl.columns))]
             assert keys == list(tbl.column_names)
+            titles = [ws.cell(r, 3).value for r in range(2, 2 + len(tbl.columns))]
+            assert titles == [c.judul_kolom + (" - wajib" if c.required else "") for c in tbl.columns]
             for r, col in enumerate(tbl.columns, start=2):
                 assert col.description in ws.cell(r, 1).comment.text
             continue
-        header = [c.value for c in ws[1]]
-        assert header == list(tbl.column_names)
-        for cell, col in zip(ws[1], tbl.columns, strict=True):
+        assert ws.freeze_panes == "A4"
+        assert [c.value for c in ws[1]][: len(tbl.columns)] == list(tbl.column_names)  # the keys
+        assert ws.row_dimensions[1].hidden
+        titles = [c.value for c in ws[2]][: len(tbl.columns)]
+        assert titles == [c.judul_kolom for c in tbl.columns]
+        for cell, col in zip(ws[2], tbl.columns, strict=False):
             assert cell.font.bold
             assert cell.comment is not None
             assert col.description in cell.comment.text
             assert ("Wajib diisi." in cell.comment.text) == col.required
             for choice in col.choices:
                 assert choice in cell.comment.text
-            assert ws.column_dimensions[cell.column_letter].width >= 12
+            assert ws.column_dimensions[cell.column_letter].width >= 11
 
 
-def _validations(ws) -> dict[str, str]:
+def test_titles_are_indonesian_words_with_units() -> None:
+    titles = {(t.name, c.name): c.judul_kolom for t in TABLES.values() for c in t.columns}
+    assert titles["target", "kode_indikator"] == "Kode indikator"
+    assert titles["program", "pagu_murni"] == "Pagu murni (Rp)"
+    assert titles["mata_pencaharian", "persen"] == "Bagian penduduk (%)"
+    assert titles["dokumen", "tanggal"] == "Tanggal tanda tangan (tgl/bln/thn)"
+    for (table, name), title in titles.items():
+        assert "_" not in title, (table, name, title)
+        assert title[0].isupper(), (table, name, title)
+
+
+def _validations(ws) -> dict[str, tuple[str | None, str | None]]:
     out = {}
     for dv in ws.data_validations.dataValidation:
         for rng in str(dv.sqref).split():
-            out[re.sub(r"\d+", "", rng.split(":")[0])] = dv.formula1
+            out[re.sub(r"\d+", "", rng.split(":")[0])] = (dv.formula1, dv.prompt)
     return out
 
 
 def test_template_dropdowns(template: openpyxl.Workbook) -> None:
     indikator = _validations(template["indikator"])
-    assert indikator["E"] == '"positif,negatif"'  # arah
-    assert indikator["G"] == '"ya,tidak"'  # iku
+    assert indikator["E"][0] == '"positif,negatif"'  # arah
+    assert indikator["G"][0] == '"ya,tidak"'  # iku
+    assert indikator["B"][0] == "sasaran!$A$4:$A$5003"  # kode_sasaran: picked from the sasaran sheet
+    assert indikator["O"][0] == "tujuan!$A$4:$A$5003"
     target = _validations(template["target"])
-    assert target["B"].startswith('"renstra_awal,')
-    assert target["D"] == '"AA,A,BB,B,CC,C,D"'  # grade-capable nilai
+    assert target["A"][0] == "indikator!$A$4:$A$5003"
+    assert target["B"][0].startswith('"renstra_awal,')
+    formula, prompt = target["D"]  # nilai: a number, or a grade for a 'huruf' indicator
+    assert formula is None
+    assert "AA, A, BB, B, CC, C, D" in prompt
+    assert "huruf" in prompt
+    assert _validations(template["kegiatan"])["B"][0] == "program!$A$4:$A$5003"
+    assert _validations(template["sub_kegiatan"])["B"][0] == "kegiatan!$A$4:$A$5003"
+    assert _validations(template["output_sub_kegiatan"])["A"][0] == "sub_kegiatan!$A$4:$A$5003"
     instansi = {dv.formula1 for dv in template["instansi"].data_validations.dataValidation}
     assert '"resmi,contoh"' in instansi
+
+
+def test_every_reference_has_a_dropdown_and_no_grade_list(template: openpyxl.Workbook) -> None:
+    for tbl in TABLES.values():
+        if tbl.kind == "fields":
+            continue
+        found = _validations(template[tbl.name])
+        for i, col in enumerate(tbl.columns, start=1):
+            letter = openpyxl.utils.get_column_letter(i)
+            if col.references:
+                ref_table, ref_col = col.references.split(".")
+                ref_letter = openpyxl.utils.get_column_letter(TABLES[ref_table].column_names.index(ref_col) + 1)
+                assert found[letter][0] == f"{ref_table}!${ref_letter}$4:${ref_letter}$5003", (tbl.name, col.name)
+        assert not any(f and "AA" in f for f, _ in found.values()), tbl.name
+
+
+def test_year_hint_is_a_year(template: openpyxl.Workbook) -> None:
+    comment = template["instansi"]["A5"].comment.text  # tahun
+    assert "mis. 2023" in comment
+    assert "79.263" not in comment
+    assert "79.263" not in template["target"]["C2"].comment.text
 
 
 def test_empty_template_loads_with_indonesian_errors_only(tmp_path: Path) -> None:
@@ -120,7 +166,7 @@ def test_workbook_round_trip(tmp_path: Path, dataset: DataSet, folder: Path) -> 
     loaded = load_workbook(path, problems)
     assert problems == []
     assert loaded.without_locations() == dataset.without_locations()
-    assert loaded.df("target")[LOKASI].tolist()[0] == Location("contoh.xlsx", "target", 2)
+    assert loaded.df("target")[LOKASI].tolist()[0] == Location("contoh.xlsx", "target", 4)  # after the example
     assert loaded.location_of("instansi", "tahun") == Location("contoh.xlsx", "instansi", 5, "tahun")
 
 
@@ -136,11 +182,11 @@ def test_folder_workbook_folder_round_trip(tmp_path: Path, folder: Path) -> None
 def test_text_is_kept_as_text(tmp_path: Path, folder: Path) -> None:
     path = write_workbook(load(folder), tmp_path / "contoh.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb["dokumen"]["H2"].value == "197001011990031005"  # NIP stays text, all 18 digits
-    assert wb["dokumen"]["H2"].data_type == "s"
-    assert wb["narasi"]["C3"].value == "=Puji syukur"  # text starting with '=' is not a formula
-    assert wb["narasi"]["C3"].data_type == "s"
-    assert wb["program"]["G2"].number_format == "#,##0"
+    assert wb["dokumen"]["H4"].value == "197001011990031005"  # NIP stays text, all 18 digits
+    assert wb["dokumen"]["H4"].data_type == "s"
+    assert wb["narasi"]["C5"].value == "=Puji syukur"  # text starting with '=' is not a formula
+    assert wb["narasi"]["C5"].data_type == "s"
+    assert wb["program"]["G4"].number_format == "#,##0"
 
 
 def test_umbulsari_reference_data_survives_the_workbook(tmp_path: Path) -> None:
@@ -161,10 +207,10 @@ def test_percent_formatted_cells_and_typed_strings(tmp_path: Path, folder: Path)
     path = write_workbook(load(folder), tmp_path / "contoh.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["mata_pencaharian"]
-    ws["B2"] = 0.8524  # Excel stores 85,24% as 0.8524 with a percentage format
-    ws["B2"].number_format = "0.00%"
-    ws["B3"] = "14,76 %"
-    wb["program"]["G2"] = "Rp 4.361.208.525"
+    ws["B4"] = 0.8524  # Excel stores 85,24% as 0.8524 with a percentage format
+    ws["B4"].number_format = "0.00%"
+    ws["B5"] = "14,76 %"
+    wb["program"]["G4"] = "Rp 4.361.208.525"
     wb["instansi"]["B16"] = "23 Februari 2024"  # tanggal_ttd typed as text
     wb.save(path)
     ds = load(path)
@@ -175,9 +221,9 @@ def test_percent_formatted_cells_and_typed_strings(tmp_path: Path, folder: Path)
 def test_formula_cached_value_is_used(tmp_path: Path, folder: Path) -> None:
     path = write_workbook(load(folder), tmp_path / "contoh.xlsx")
     wb = openpyxl.load_workbook(path)
-    wb["kegiatan"]["E2"] = "=2000000000+2361208525"
+    wb["kegiatan"]["E4"] = "=2000000000+2361208525"
     wb.save(path)
-    set_cached_values(path, _sheet_index(path, "kegiatan"), {"E2": "4361208525"})
+    set_cached_values(path, _sheet_index(path, "kegiatan"), {"E4": "4361208525"})
     assert load(path).df("kegiatan")["pagu"].tolist() == [4361208525]
 
 

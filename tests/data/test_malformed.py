@@ -340,21 +340,21 @@ def test_missing_dataset_names_both_forms(tmp_path: Path) -> None:
 
 
 def test_formula_without_cached_value(book: Path) -> None:
-    edit_book(book, lambda wb: wb["program"].__setitem__("G2", "=SUM(4000000000,361208525)"))
+    edit_book(book, lambda wb: wb["program"].__setitem__("G4", "=SUM(4000000000,361208525)"))
     assert_problem(
         errors_of(book),
         "nilai.rumus_tanpa_nilai",
-        Location("contoh.xlsx", "program", 2, "pagu"),
+        Location("contoh.xlsx", "program", 4, "pagu"),
         "simpan ulang berkas di Excel",
     )
 
 
 def test_excel_error_value(book: Path) -> None:
-    edit_book(book, lambda wb: wb["mata_pencaharian"].__setitem__("B3", "#DIV/0!"))
+    edit_book(book, lambda wb: wb["mata_pencaharian"].__setitem__("B5", "#DIV/0!"))
     assert_problem(
         errors_of(book),
         "nilai.rumus_galat",
-        Location("contoh.xlsx", "mata_pencaharian", 3, "persen"),
+        Location("contoh.xlsx", "mata_pencaharian", 5, "persen"),
         "#DIV/0!",
     )
 
@@ -367,19 +367,19 @@ def test_missing_sheet(book: Path) -> None:
 
 
 def test_wrong_type_in_sheet(book: Path) -> None:
-    edit_book(book, lambda wb: wb["sdm_jabatan"].__setitem__("C2", "banyak"))
+    edit_book(book, lambda wb: wb["sdm_jabatan"].__setitem__("C4", "banyak"))
     assert_problem(
         errors_of(book),
         "nilai.tidak_terbaca",
-        Location("contoh.xlsx", "sdm_jabatan", 2, "jumlah"),
-        "sheet 'sdm_jabatan', baris 2, kolom 'jumlah'",
+        Location("contoh.xlsx", "sdm_jabatan", 4, "jumlah"),
+        "sheet 'sdm_jabatan', baris 4, kolom 'jumlah'",
     )
 
 
 def test_kode_typed_as_number_in_excel(book: Path) -> None:
-    edit_book(book, lambda wb: wb["tujuan"].__setitem__("A2", 1.1))
+    edit_book(book, lambda wb: wb["tujuan"].__setitem__("A4", 1.1))
     assert_problem(
-        errors_of(book), "nilai.tidak_terbaca", Location("contoh.xlsx", "tujuan", 2, "kode"), "teks"
+        errors_of(book), "nilai.tidak_terbaca", Location("contoh.xlsx", "tujuan", 4, "kode"), "teks"
     )
 
 
@@ -396,7 +396,7 @@ def test_missing_column_in_sheet(book: Path) -> None:
 
 
 def test_sheet_without_header(book: Path) -> None:
-    edit_book(book, lambda wb: wb["desa"].delete_rows(1))
+    edit_book(book, lambda wb: wb["desa"].delete_rows(1, 3))  # keys, titles and the example
     problems = errors_of(book)
     assert_problem(
         problems, "tabel.tanpa_judul", Location("contoh.xlsx", "desa", 1), "Baris 1", "'Umbulsari'"
@@ -406,14 +406,14 @@ def test_sheet_without_header(book: Path) -> None:
 
 def test_unknown_grade_and_orphan_in_workbook(book: Path) -> None:
     def change(wb: openpyxl.Workbook) -> None:
-        wb["realisasi"]["C3"] = "E"
-        wb["sub_kegiatan"]["B2"] = "P9.K9"
+        wb["realisasi"]["C5"] = "E"
+        wb["sub_kegiatan"]["B4"] = "P9.K9"
 
     edit_book(book, change)
     problems = errors_of(book)
-    assert_problem(problems, "nilai.tidak_terbaca", Location("contoh.xlsx", "realisasi", 3, "nilai"), "'E'")
+    assert_problem(problems, "nilai.tidak_terbaca", Location("contoh.xlsx", "realisasi", 5, "nilai"), "'E'")
     assert_problem(
-        problems, "rujukan.tidak_ada", Location("contoh.xlsx", "sub_kegiatan", 2, "kode_kegiatan"), "P9.K9"
+        problems, "rujukan.tidak_ada", Location("contoh.xlsx", "sub_kegiatan", 4, "kode_kegiatan"), "P9.K9"
     )
 
 
