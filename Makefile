@@ -11,8 +11,9 @@ SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 # Debian packages used by the tests: headless Chromium (the report opened as users
 # open it), poppler-utils (pdftotext/pdftoppm), DejaVu fonts (charts in the PDF),
 # LibreOffice Writer without GUI (soffice --headless --convert-to pdf: laporan.docx opens
-# without repair) and Liberation fonts (metric twins of Arial, the DOCX's font).
-APT_PACKAGES := chromium poppler-utils fonts-dejavu-core libreoffice-writer-nogui fonts-liberation2
+# without repair), LibreOffice Calc without GUI (the Excel template printed and saved
+# again) and Liberation fonts (metric twins of Arial, the DOCX's font).
+APT_PACKAGES := chromium poppler-utils fonts-dejavu-core libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2
 PYTEST_ARGS ?=
 
 .PHONY: setup system-deps report test lint clean help
@@ -36,6 +37,7 @@ system-deps:
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
 	[ -d /usr/share/fonts/truetype/liberation2 ] || missing="$$missing fonts-liberation2"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Memasang paket sistem:$$missing"; \
