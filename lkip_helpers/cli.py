@@ -5,12 +5,16 @@ Commands import their machinery lazily so that ``lkip --help`` stays fast.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
+from ._version import __version__
 from .errors import DataError, Level, LkipError, Problem, ringkas
 
 app = typer.Typer(
@@ -22,6 +26,53 @@ app = typer.Typer(
 )
 
 _LEVEL_STYLE = {Level.GALAT: "bold red", Level.PERINGATAN: "yellow", Level.INFO: "cyan"}
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"lkip {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _ruang_kerja(
+    ctx: typer.Context,
+    ruang_kerja: Annotated[
+        Path | None,
+        typer.Option(
+            "--ruang-kerja",
+            help="Folder ruang kerja (berisi data/, params/, outputs/). Bawaan: folder ini atau induknya.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Tampilkan versi lkip lalu keluar."),
+    ] = False,
+) -> None:
+    """Laporan Kinerja Instansi Pemerintah (LKIP) kecamatan dari satu data set."""
+    from .paths import ENV_RUANG_KERJA, workspace_root
+
+    if ruang_kerja is not None and not ruang_kerja.is_dir():
+        _console().print(f"Ruang kerja {ruang_kerja} tidak ada. Buat dengan: lkip init {ruang_kerja}", markup=False)
+        raise typer.Exit(1)
+    root = ruang_kerja.resolve() if ruang_kerja is not None else workspace_root()
+    # One workspace for this command and everything it starts (workers, chapter kernels);
+    # the kernels get a throwaway IPython profile: no user startup file changes a report,
+    # and nothing is written into the planner's home folder.
+    ipython = tempfile.mkdtemp(prefix="lkip-ipython-")
+    previous = {name: os.environ.get(name) for name in (ENV_RUANG_KERJA, "IPYTHONDIR")}
+    os.environ.update({ENV_RUANG_KERJA: str(root), "IPYTHONDIR": ipython})
+
+    def restore() -> None:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        shutil.rmtree(ipython, ignore_errors=True)
+
+    ctx.call_on_close(restore)
 
 
 def _console() -> Console:
@@ -46,6 +97,64 @@ def _datasets_in(path: Path) -> list[Path]:
         if (p.is_dir() and (p / "instansi.yaml").exists()) or p.suffix.lower() == ".xlsx"
     )
     return found or [path]
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder ruang kerja yang dibuat, mis. kerja.")],
+    contoh: Annotated[
+        bool, typer.Option("--contoh", help="Sertakan data contoh Kecamatan Umbulsari 2023 (data/2023/umbulsari/).")
+    ] = False,
+) -> None:
+    """Buat ruang kerja: data/, params/ (pengaturan untuk diubah), outputs/ dan LIESMI.md.
+
+    Berkas yang sudah ada tidak pernah ditimpa; menjalankan lagi hanya melengkapi yang kurang.
+    """
+    from .ruang_kerja import LIESMI, init_workspace
+
+    console = _console()
+    if folder.exists() and not folder.is_dir():
+        console.print(f"{folder} sudah ada dan bukan folder.", markup=False)
+        raise typer.Exit(1)
+    created = init_workspace(folder, contoh=contoh)
+    if created:
+        console.print(f"Ruang kerja {folder}: {len(created)} folder/berkas dibuat.", markup=False)
+        for path in created:
+            console.print(f"  {path}", markup=False)
+    else:
+        console.print(f"Ruang kerja {folder} sudah lengkap; tidak ada yang diubah.", markup=False)
+    console.print(f"Langkah berikut: cd {folder}, lalu baca {LIESMI}.", markup=False)
+    if contoh:
+        console.print("  lkip render --kecamatan Umbulsari --tahun 2023", markup=False)
+
+
+@app.command()
+def notebook(
+    sumber: Annotated[Path, typer.Argument(help="Data set yang dijelajahi: folder atau berkas .xlsx.")],
+    ke: Annotated[
+        Path | None,
+        typer.Option("--ke", help="Folder tujuan (bawaan: notebooks/<kecamatan>-<tahun>/ ruang kerja).", show_default=False),
+    ] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa salinan yang sudah ada.")] = False,
+) -> None:
+    """Salin notebook bab ke ruang kerja untuk dijelajahi di JupyterLab, dengan data set ini sebagai bawaan.
+
+    Salinan boleh diubah sesuka hati: laporan selalu disusun dari bab bawaan lkip.
+    """
+    from .data import load
+    from .paths import workspace_root
+    from .ruang_kerja import notebook_copies, notebook_folder
+
+    console = _console()
+    ds = load(sumber)
+    target = ke or notebook_folder(workspace_root(), ds.kecamatan, ds.tahun)
+    try:
+        written = notebook_copies(sumber, ds.kecamatan, ds.tahun, target, timpa=timpa)
+    except FileExistsError as exc:
+        console.print(f"{exc.args[0]} sudah ada. Pakai --timpa untuk menimpanya.", markup=False)
+        raise typer.Exit(1) from None
+    console.print(f"{len(written)} notebook bab disalin ke {target} (data: {sumber}).", markup=False)
+    console.print(f"Buka di JupyterLab: jupyter lab {target}", markup=False)
 
 
 @app.command()
@@ -116,6 +225,8 @@ def check(
 
 def _print_final(console: Console, syarat: list[Any], semua: bool = False) -> None:
     """What stands between the data and the final edition, grouped by what to do (capped unless ``semua``)."""
+    from .checks.final import entri_pemeriksaan
+
     if not syarat:
         console.print("  [green]EDISI FINAL: dapat disusun[/green] (lkip render --final).")
         return
@@ -137,26 +248,9 @@ def _print_final(console: Console, syarat: list[Any], semua: bool = False) -> No
             extra = f" ({s.catatan})" if s.catatan else ""
             console.print(f"      {n}. {where}{item.message}{extra}", markup=False)
             if group.startswith("Tanggapi"):
-                console.print(f"         untuk menerimanya: {_entri_pemeriksaan(item)}", markup=False)
+                console.print(f"         untuk menerimanya: {entri_pemeriksaan(item)}", markup=False)
     console.print("  Temuan yang diterima ditulis di pemeriksaan.yaml (data set teks) atau sheet 'pemeriksaan'.",
                   markup=False)
-
-
-def _entri_pemeriksaan(problem: Problem) -> str:
-    """The ``pemeriksaan.yaml`` entry that accepts ``problem`` (the planner adds the reason)."""
-    from .checks._util import table_of
-
-    loc = problem.location
-    parts = [f"kode: {problem.code}"]
-    table = table_of(loc)
-    if table:
-        parts.append(f"tabel: {table}")
-    if loc is not None and loc.row is not None:
-        parts.append(f"baris: {loc.row}")
-    if loc is not None and loc.column:
-        parts.append(f"kolom: {loc.column}")
-    parts.append("alasan: ...")
-    return "- " + ", ".join(parts)
 
 
 @app.command()
@@ -320,6 +414,23 @@ def render(
         Path | None, typer.Option("--params", help="Parameter set, mis. params/jember-2023.yaml (semua kecamatannya).")
     ] = None,
     tahun: Annotated[int, typer.Option(help="Tahun laporan (tanpa --params).")] = 2023,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Data set yang disusun: folder atau berkas .xlsx (kecamatan dan tahun dibaca dari isinya), "
+            "atau folder satu tahun berisi data set kecamatan. Bawaan: data/<tahun>/ ruang kerja.",
+            show_default=False,
+        ),
+    ] = None,
+    keluaran: Annotated[
+        Path | None,
+        typer.Option(
+            "--keluaran",
+            help="Folder keluaran: laporan ditulis ke <folder>/<kecamatan>/. Bawaan: outputs/<tahun>/ ruang kerja.",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Susun ulang walaupun masukan tidak berubah.")] = False,
     final: Annotated[
         bool,
@@ -346,16 +457,24 @@ def render(
     dan ikhtisar kabupaten. Keluar dengan status 1 bila ada kecamatan yang gagal.
     """
     from .batch import load_params, run_batch
+    from .batch.params import is_dataset, params_for_dataset, params_for_year
     from .batch.progress import make_reporter, print_summary
 
     console = _console()
     names = [*(kecamatan or []), *(nama or [])]
     if params is not None:
         batch = load_params(params)
+        if data is not None:
+            console.print("--data tidak dipakai bersama --params (parameter set sudah menyebut data).", markup=False)
+            raise typer.Exit(1)
+    elif data is not None and is_dataset(data):
+        batch = params_for_dataset(data, tahun, names)
+        names = list(batch.kecamatan)
     else:
         names = names or ["Umbulsari"]
-        batch = _year_params(tahun, names)
+        batch = params_for_year(tahun, names, data)
     batch = batch.with_formats([format_] if format_ else None).with_final(final).with_referensi(referensi_docx)
+    batch = batch.with_keluaran(keluaran)
     reporter = make_reporter(console)
     try:
         result = run_batch(
@@ -373,29 +492,6 @@ def render(
     if result.index:
         console.print(f"Daftar laporan: {result.index}", markup=False)
     raise typer.Exit(1 if result.failed else 0)
-
-
-def _year_params(tahun: int, names: list[str]) -> Any:
-    """Without --params: every data set of ``data/<tahun>/`` (the index lists them all)."""
-    from .batch.params import BatchParams
-    from .paths import data_dir, outputs_dir, slug
-
-    folder = data_dir() / str(tahun)
-    found = sorted({p.name.removesuffix(".xlsx") for p in folder.glob("*") if p.is_dir() or p.suffix == ".xlsx"})
-    known = {slug(n) for n in found}
-    everyone = [" ".join(w.capitalize() for w in f.split("-")) for f in found]
-    everyone += [n for n in names if slug(n) not in known]
-    kabupaten = "-"
-    try:
-        from .data import load
-
-        kabupaten = load(folder / slug(names[0])).kabupaten or "-"
-    except LkipError:
-        pass  # the batch reports the bad data set in its summary
-    return BatchParams(
-        kabupaten=kabupaten, tahun=tahun, kecamatan=tuple(dict.fromkeys(everyone)),
-        data=folder, keluaran=outputs_dir() / str(tahun),
-    )
 
 
 def main() -> None:

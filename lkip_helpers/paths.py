@@ -1,17 +1,33 @@
 """Where things live: every path of the project is computed here, and nowhere else.
 
-The project root is the folder that holds ``lkip_helpers/``, unless the
-environment variable ``LKIP_ROOT`` names another one; ``LKIP_OUTPUTS`` moves the
-output folder (benchmarks render into a temporary one).  The data set a report
-is made of is always a path handed on explicitly (to the check, the worker and
-every chapter); no environment variable chooses it.  Nothing happens at import
-time.
+Two roots:
 
-Folder names: a kecamatan's data set is ``data/<tahun>/<slug>/`` (or the
-workbook ``data/<tahun>/<slug>.xlsx``) and its report ``outputs/<tahun>/<slug>/``,
-with ``slug("Gunung Sari") == "gunung-sari"``: lower case, ASCII, words joined by
-``-``.  ``lkip check`` reports a folder whose name is not the slug of the
-kecamatan in its ``instansi``.
+* The **built-in files** (:func:`bawaan`): the chapter notebooks and their manifest
+  ``notebooks/bab.yaml``, the default settings ``params/``, and the example data set
+  ``data/2023/umbulsari/``.  In a checkout (editable install) they are the repository's
+  own folders; an installed wheel carries the same tree as package data under
+  ``lkip_helpers/_bawaan/``.  ``LKIP_BAB`` names another folder of chapters (with its
+  own ``bab.yaml``): the tests render with small fixture chapters that way.
+* The **workspace** (:func:`workspace_root`), where a planner's data, settings and
+  outputs live: ``LKIP_ROOT`` when set (``lkip --ruang-kerja`` sets it), otherwise the
+  nearest folder, from the working folder upwards, that holds both ``data/`` and
+  ``params/`` (what ``lkip init`` creates; the checkout is one), otherwise the working
+  folder itself.  ``LKIP_OUTPUTS`` moves the output folder (benchmarks render into a
+  temporary one).
+
+The data set a report is made of is always a path handed on explicitly (to the check,
+the worker and every chapter); no environment variable chooses it.  Nothing happens at
+import time.
+
+The chapters are the fixed list in ``bab.yaml``, never a glob: a planner's own notebook
+or a JupyterLab copy (``03_akuntabilitas-Copy1.ipynb``) next to them is not a chapter.
+
+Folder names (the one rule, used by check, render, index and ``lkip tahun-baru``): a
+kecamatan's data set is ``data/<tahun>/<slug>/`` (or the workbook
+``data/<tahun>/<slug>.xlsx``) and its report ``outputs/<tahun>/<slug>/``, with
+``slug("Gunung Sari") == "gunung-sari"``: lower case, ASCII, words joined by ``-``.
+``lkip check`` reports a folder whose name is not the slug of the kecamatan in its
+``instansi``.
 """
 
 from __future__ import annotations
@@ -19,36 +35,112 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "ENV_BAB",
+    "ENV_RUANG_KERJA",
+    "Manifest",
+    "bawaan",
     "chapter_name",
-    "contoh_dataset",
     "chapter_notebooks",
+    "chapters_dir",
+    "contoh_dataset",
     "data_dir",
     "dataset_identity_problems",
     "dataset_in",
     "dataset_path",
-    "notebooks_dir",
+    "default_settings_file",
+    "find_workspace",
+    "manifest",
     "outputs_dir",
     "params_dir",
-    "project_root",
     "report_dir",
     "slug",
+    "workspace_root",
 ]
 
+#: The environment variable naming the workspace (set by ``lkip --ruang-kerja``).
+ENV_RUANG_KERJA = "LKIP_ROOT"
+#: The environment variable naming another folder of chapters (tests, a kabupaten's own chapters).
+ENV_BAB = "LKIP_BAB"
+#: The manifest of a chapters folder.
+MANIFEST = "bab.yaml"
+_PACKAGE = Path(__file__).resolve().parent
 
-def project_root() -> Path:
-    """Return the project root (``LKIP_ROOT`` or the package's parent folder)."""
-    env = os.environ.get("LKIP_ROOT")
+
+def bawaan() -> Path:
+    """The root of the built-in files (``notebooks/``, ``params/``, ``data/2023/umbulsari/``)."""
+    packaged = _PACKAGE / "_bawaan"
+    return packaged if packaged.is_dir() else _PACKAGE.parent
+
+
+def find_workspace(start: Path) -> Path:
+    """The nearest folder from ``start`` upwards holding ``data/`` and ``params/``; else ``start``."""
+    start = Path(start).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "data").is_dir() and (folder / "params").is_dir():
+            return folder
+    return start
+
+
+def workspace_root() -> Path:
+    """Return the workspace (``LKIP_ROOT``, else :func:`find_workspace` of the working folder)."""
+    env = os.environ.get(ENV_RUANG_KERJA)
     if env:
-        return Path(env).resolve()
-    return Path(__file__).resolve().parent.parent
+        return Path(env).expanduser().resolve()
+    return find_workspace(Path.cwd())
+
+
+def chapters_dir() -> Path:
+    """The folder of the chapter notebooks (``LKIP_BAB``, else the built-in ``notebooks/``)."""
+    env = os.environ.get(ENV_BAB)
+    return Path(env).expanduser().resolve() if env else bawaan() / "notebooks"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A chapters folder's ``bab.yaml``: the chapters in reading order and the kabupaten overview."""
+
+    folder: Path
+    bab: tuple[Path, ...]
+    ikhtisar: Path | None
+
+
+def manifest(folder: Path | None = None) -> Manifest:
+    """Read ``bab.yaml`` of ``folder`` (default :func:`chapters_dir`); SettingsError says what is wrong."""
+    import yaml
+
+    from .errors import SettingsError
+
+    folder = Path(folder) if folder is not None else chapters_dir()
+    path = folder / MANIFEST
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        msg = f"daftar bab {path} tidak dapat dibaca ({exc.strerror}); folder bab harus memuat {MANIFEST}"
+        raise SettingsError(msg) from exc
+    except yaml.YAMLError as exc:
+        msg = f"daftar bab {path} bukan YAML yang sah: {exc}"
+        raise SettingsError(msg) from exc
+    names = raw.get("bab") if isinstance(raw, dict) else None
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
+        msg = f"{path}: kunci 'bab' harus daftar nama notebook bab (mis. 01_pendahuluan), berurutan"
+        raise SettingsError(msg)
+    bab = tuple(folder / (n if n.endswith(".ipynb") else f"{n}.ipynb") for n in names)
+    missing = [p.name for p in bab if not p.is_file()]
+    if missing:
+        msg = f"{path}: notebook bab tidak ada di {folder}: {', '.join(missing)}"
+        raise SettingsError(msg)
+    overview = raw.get("ikhtisar_kabupaten")
+    ikhtisar = folder / (overview if overview.endswith(".ipynb") else f"{overview}.ipynb") if overview else None
+    return Manifest(folder=folder, bab=bab, ikhtisar=ikhtisar)
 
 
 def chapter_notebooks(folder: Path | None = None) -> list[Path]:
-    """The chapter notebooks in reading order (``notebooks/NN_*.ipynb``)."""
-    return sorted((folder or notebooks_dir()).glob("[0-9][0-9]_*.ipynb"))
+    """The chapter notebooks in reading order, as the manifest ``bab.yaml`` lists them."""
+    return list(manifest(folder).bab)
 
 
 def chapter_name(index: int, path: Path) -> str:
@@ -56,25 +148,30 @@ def chapter_name(index: int, path: Path) -> str:
     return path.stem if re.match(r"^\d+_", path.stem) else f"{index + 1:02d}_{path.stem}"
 
 
+def default_settings_file() -> Path:
+    """The built-in ``params/default.yaml`` (the base every settings file is laid over)."""
+    return bawaan() / "params" / "default.yaml"
+
+
+def contoh_dataset() -> Path:
+    """The Umbulsari 2023 data set shipped as the example (``lkip init --contoh``, ``lkip template --contoh``)."""
+    return bawaan() / "data" / "2023" / "umbulsari"
+
+
 def data_dir() -> Path:
-    """Return ``data/``."""
-    return project_root() / "data"
+    """Return the workspace's ``data/``."""
+    return workspace_root() / "data"
 
 
 def params_dir() -> Path:
-    """Return ``params/``."""
-    return project_root() / "params"
-
-
-def notebooks_dir() -> Path:
-    """Return ``notebooks/``."""
-    return project_root() / "notebooks"
+    """Return the workspace's ``params/``."""
+    return workspace_root() / "params"
 
 
 def outputs_dir() -> Path:
-    """Return ``outputs/`` (``LKIP_OUTPUTS`` overrides it)."""
+    """Return the workspace's ``outputs/`` (``LKIP_OUTPUTS`` overrides it)."""
     env = os.environ.get("LKIP_OUTPUTS")
-    return Path(env).resolve() if env else project_root() / "outputs"
+    return Path(env).resolve() if env else workspace_root() / "outputs"
 
 
 def slug(name: str) -> str:
@@ -128,7 +225,3 @@ def dataset_identity_problems(origin: Path, kecamatan: str, tahun: int) -> list[
         out.append(("tahun", year, str(tahun)))
     return out
 
-
-def contoh_dataset() -> Path:
-    """The Umbulsari 2023 data set shipped as the example (``lkip init --contoh``, ``lkip template --contoh``)."""
-    return project_root() / "data" / "2023" / "umbulsari"

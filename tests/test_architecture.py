@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"present"},
     {"render"},
     {"batch"},
+    {"ruang_kerja"},
     {"cli", "__init__", "__main__"},
 ]
 MAX_LINES = 520

@@ -2,7 +2,9 @@
 
 ``params/jember-2023.yaml`` says which kabupaten and year, which kecamatan, where their
 data sets are, where the outputs go, which formats and which settings file.  Relative
-paths are read from the project root, so the command works from any folder.
+paths in the file are read from the file's own folder (``data: ../data/2023``), so the
+command works from any folder; ``keluaran`` defaults to the workspace's
+``outputs/<tahun>/``.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from ..errors import SettingsError
-from ..paths import dataset_in, outputs_dir, project_root, slug
+from ..errors import LkipError, SettingsError
+from ..paths import data_dir, dataset_in, outputs_dir, slug, workspace_root
 from ..render.report import FORMAT_BAWAAN, FORMATS
 
-__all__ = ["BatchParams", "load_params"]
+__all__ = ["BatchParams", "is_dataset", "load_params", "params_for_dataset", "params_for_year"]
 
 _KEYS = {
     "kabupaten", "provinsi", "tahun", "data", "keluaran", "format", "pengaturan", "batas_waktu_bab", "kecamatan",
@@ -42,10 +44,14 @@ class BatchParams:
     sumber: Path | None = None  # the YAML file it was read from
     final: bool = False  # render the final edition (refused per kecamatan while lkip check --final finds anything)
     referensi_docx: Path | None = None  # the kabupaten's own reference document (styles) of the DOCX
+    #: Data sets named explicitly (``lkip render --data isian.xlsx``): ``(kecamatan, path)``
+    #: pairs that take the place of ``<data>/<slug>``.
+    data_sets: tuple[tuple[str, Path], ...] = ()
 
     def dataset(self, kecamatan: str) -> Path:
         """Folder (or workbook) of one kecamatan's data set."""
-        return dataset_in(self.data, kecamatan)
+        named = {slug(k): p for k, p in self.data_sets}
+        return named.get(slug(kecamatan)) or dataset_in(self.data, kecamatan)
 
     def out_dir(self, kecamatan: str) -> Path:
         """``<keluaran>/<slug>/``."""
@@ -82,6 +88,10 @@ class BatchParams:
             raise SettingsError(msg)
         return replace(self, referensi_docx=referensi)
 
+    def with_keluaran(self, keluaran: Path | None) -> BatchParams:
+        """The same batch writing into ``keluaran`` (``<keluaran>/<kecamatan>/``, index, overview)."""
+        return self if keluaran is None else replace(self, keluaran=Path(keluaran).expanduser().resolve())
+
     def with_formats(self, formats: Sequence[str] | None) -> BatchParams:
         """The same batch with other output formats (validated)."""
         return self if not formats else replace(self, formats=_formats(formats, "--format"))
@@ -89,7 +99,7 @@ class BatchParams:
 
 def _path(value: Any, root: Path) -> Path:
     path = Path(str(value)).expanduser()
-    return path if path.is_absolute() else root / path
+    return (path if path.is_absolute() else root / path).resolve()  # "../data" shown as the folder it is
 
 
 def _referensi_problem(path: Path) -> str:
@@ -116,10 +126,14 @@ def _formats(value: Any, where: str) -> tuple[str, ...]:
 
 
 def load_params(path: str | Path, root: Path | None = None) -> BatchParams:
-    """Read and check a parameter set; every problem is listed in one :class:`SettingsError`."""
+    """Read and check a parameter set; every problem is listed in one :class:`SettingsError`.
+
+    Relative paths inside it are read from ``root`` (default: the file's folder).  A
+    relative ``path`` missing from the working folder is looked up in the workspace.
+    """
     path = Path(path)
-    if not path.exists() and not path.is_absolute() and (project_root() / path).exists():
-        path = project_root() / path
+    if not path.exists() and not path.is_absolute() and (workspace_root() / path).exists():
+        path = workspace_root() / path
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -128,7 +142,7 @@ def load_params(path: str | Path, root: Path | None = None) -> BatchParams:
     except yaml.YAMLError as exc:
         msg = f"berkas parameter {path} bukan YAML yang sah: {exc}"
         raise SettingsError(msg) from exc
-    return params_from_mapping(raw, root or project_root(), source=path)
+    return params_from_mapping(raw, root or path.resolve().parent, source=path)
 
 
 def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> BatchParams:
@@ -176,7 +190,7 @@ def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> 
         provinsi=str(raw.get("provinsi") or ""),
         tahun=tahun,
         kecamatan=tuple(names),
-        data=_path(raw.get("data") or f"data/{tahun}", root),
+        data=_path(raw["data"], root) if raw.get("data") else data_dir() / str(tahun),
         keluaran=_path(raw["keluaran"], root) if raw.get("keluaran") else outputs_dir() / str(tahun),
         formats=formats,
         pengaturan=_path(pengaturan, root) if pengaturan else None,
@@ -184,4 +198,47 @@ def params_from_mapping(raw: object, root: Path, source: Path | None = None) -> 
         sumber=source,
         final=bool(final),
         referensi_docx=referensi,
+    )
+
+
+def is_dataset(path: Path) -> bool:
+    """A data set itself (workbook, or folder with instansi.yaml), not a folder of data sets."""
+    return path.is_file() or path.suffix.lower() in {".xlsx", ".xlsm"} or (path / "instansi.yaml").exists()
+
+
+def params_for_dataset(path: Path, tahun: int, names: list[str]) -> BatchParams:
+    """``--data`` names one data set: its kecamatan and year come from its instansi."""
+    from ..data import load
+
+    path = path.expanduser().resolve()
+    kecamatan = names[0] if names else path.stem.replace("-", " ").title()
+    kabupaten = "-"
+    try:
+        ds = load(path)
+        kecamatan, tahun, kabupaten = ds.kecamatan, ds.tahun, ds.kabupaten or "-"
+    except LkipError:
+        pass  # the batch checks the data set and reports every problem in its summary
+    return BatchParams(
+        kabupaten=kabupaten, tahun=tahun, kecamatan=(kecamatan,), data=path.parent,
+        keluaran=outputs_dir() / str(tahun), data_sets=((kecamatan, path),),
+    )
+
+
+def params_for_year(tahun: int, names: list[str], data: Path | None = None) -> BatchParams:
+    """Without --params: every data set of ``data/<tahun>/`` (or ``--data``; the index lists them all)."""
+    folder = (data.expanduser().resolve() if data is not None else data_dir() / str(tahun))
+    found = sorted({p.name.removesuffix(".xlsx") for p in folder.glob("*") if p.is_dir() or p.suffix == ".xlsx"})
+    known = {slug(n) for n in found}
+    everyone = [" ".join(w.capitalize() for w in f.split("-")) for f in found]
+    everyone += [n for n in names if slug(n) not in known]
+    kabupaten = "-"
+    try:
+        from ..data import load
+
+        kabupaten = load(dataset_in(folder, names[0])).kabupaten or "-"
+    except LkipError:
+        pass  # the batch reports the bad data set in its summary
+    return BatchParams(
+        kabupaten=kabupaten, tahun=tahun, kecamatan=tuple(dict.fromkeys(everyone)),
+        data=folder, keluaran=outputs_dir() / str(tahun),
     )

@@ -17,16 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from .._platform import current_mode
-from ..paths import chapter_name, chapter_notebooks, notebooks_dir
-from ..rules.settings import default_settings_path
+from ..paths import chapter_name, manifest
+from ..rules.settings import settings_files
 from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
 from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
 from .params import BatchParams
 from .task import Job, Outcome, expected_outputs, fingerprint, read_stamp
 
-__all__ = ["BatchResult", "OVERVIEW_NOTEBOOK", "plan", "run_batch"]
-
-OVERVIEW_NOTEBOOK = "kabupaten_ikhtisar.ipynb"
+__all__ = ["BatchResult", "plan", "run_batch"]
 #: Workers' output (kernels, papermill, WeasyPrint), one file per worker process.
 LOG_DIR = ".lkip-log"
 
@@ -51,10 +49,7 @@ class BatchResult:
 
 
 def _settings_files(params: BatchParams) -> list[Path]:
-    files = [default_settings_path()]
-    if params.pengaturan is not None and params.pengaturan.resolve() != files[0].resolve():
-        files.append(params.pengaturan)
-    return files
+    return settings_files(params.pengaturan)
 
 
 def plan(params: BatchParams, notebooks: Sequence[Path], force: bool = False) -> tuple[list[Job], list[Outcome]]:
@@ -107,19 +102,15 @@ def run_batch(
     started = time.perf_counter()
     mode = current_mode()  # a bad LKIP_PORTABEL is refused here, not in every worker
     emit = on_event or (lambda _e: None)
-    chapters = [Path(p) for p in (notebooks if notebooks is not None else chapter_notebooks())]
-    if not chapters:
-        from ..errors import SettingsError
-
-        msg = f"tidak ada notebook bab (NN_nama.ipynb) di {notebooks_dir()}"
-        raise SettingsError(msg)
+    declared = manifest() if notebooks is None or overview_notebook is None else None  # chapters_dir()/bab.yaml
+    chapters = [Path(p) for p in notebooks] if notebooks is not None else list(declared.bab if declared else ())
     jobs, outcomes = plan(params.select(only) if only else params, chapters, force)
     steps = len(chapters) + 1 + ("pdf" in params.formats) + ("docx" in params.formats)
     if on_start:
         on_start(len(jobs), steps)
     for o in outcomes:
         emit({"kecamatan": o.kecamatan, "jenis": "dilewati"})
-    ov_nb = overview_notebook if overview_notebook is not None else notebooks_dir() / OVERVIEW_NOTEBOOK
+    ov_nb = overview_notebook if overview_notebook is not None else declared.ikhtisar if declared else None
     ov_dir = params.keluaran / IKHTISAR_DIR
     summary_path = params.keluaran / "ringkasan.json"
     done: dict[str, Outcome] = {o.kecamatan: o for o in outcomes}
@@ -129,7 +120,7 @@ def run_batch(
         """Index rows, ringkasan.json; return the overview call if it must run."""
         rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
         write_ringkasan(summary_path, params.kabupaten, params.tahun, rows)
-        if not ov_nb.exists():
+        if ov_nb is None or not ov_nb.exists():
             return None
         fp = overview_fingerprint(ov_nb, summary_path)
         if not force and overview_up_to_date(ov_dir, fp):

@@ -28,7 +28,10 @@ from ._util import as_int, table_of, text
 if TYPE_CHECKING:
     from ..data.model import DataSet
 
-__all__ = ["GALAT_FINAL", "WAJIB_DIPERBAIKI", "Syarat", "Tanggapan", "penerimaan_usang", "syarat_final", "tanggapan"]
+__all__ = [
+    "GALAT_FINAL", "WAJIB_DIPERBAIKI", "Syarat", "Tanggapan", "entri_pemeriksaan", "penerimaan_usang", "syarat_final",
+    "tanggapan",
+]
 
 #: Findings that only a correction of the data removes (an acceptance does not count).
 WAJIB_DIPERBAIKI: frozenset[str] = frozenset(
@@ -143,3 +146,18 @@ def syarat_final(ds: DataSet | None, temuan: Sequence[Problem]) -> list[Syarat]:
             out.append(Syarat(_KELOMPOK[2], p))
     order = {k: i for i, k in enumerate(_KELOMPOK)}
     return sorted(out, key=lambda s: order[s.kelompok])
+
+
+def entri_pemeriksaan(problem: Problem) -> str:
+    """The ``pemeriksaan.yaml`` entry that accepts ``problem`` (the planner adds the reason)."""
+    loc = problem.location
+    parts = [f"kode: {problem.code}"]
+    table = table_of(loc)
+    if table:
+        parts.append(f"tabel: {table}")
+    if loc is not None and loc.row is not None:
+        parts.append(f"baris: {loc.row}")
+    if loc is not None and loc.column:
+        parts.append(f"kolom: {loc.column}")
+    parts.append("alasan: ...")
+    return "- " + ", ".join(parts)

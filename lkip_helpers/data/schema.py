@@ -17,8 +17,8 @@ because the Excel template shows them to planners as header comments.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 
+from .judul_kolom import CONTOH, JUDUL
 from .kolom import (
     ARAH,
     DATA_STATUS,
@@ -36,22 +36,9 @@ from .kolom import (
 )
 
 __all__ = [
-    "ARAH",
-    "DATA_STATUS",
-    "DESA_STATUS",
-    "GRADES",
-    "JENIS_INDIKATOR",
-    "LOGO",
-    "NARASI_BAGIAN",
-    "NARASI_SASARAN_JENIS",
-    "STATUS_PEGAWAI",
-    "TABLES",
-    "TARGET_VERSI",
-    "TINGKAT_PEMBANDING",
-    "ColType",
-    "Column",
-    "Table",
-    "table",
+    "ARAH", "DATA_STATUS", "DESA_STATUS", "GRADES", "JENIS_INDIKATOR", "LOGO", "NARASI_BAGIAN",
+    "NARASI_SASARAN_JENIS", "STATUS_PEGAWAI", "TABLES", "TARGET_VERSI", "TINGKAT_PEMBANDING",
+    "ColType", "Column", "Table", "table",
 ]
 
 
@@ -506,186 +493,12 @@ _TABLES: tuple[Table, ...] = (
     ),
 )
 
-#: Indonesian column titles (without the unit: :attr:`Column.judul_kolom` adds 'Rp', '%', 'tgl/bln/thn').
-_JUDUL: dict[str, dict[str, str]] = {
-    "instansi": {
-        "kecamatan": "Nama kecamatan", "kabupaten": "Nama kabupaten", "provinsi": "Nama provinsi",
-        "tahun": "Tahun laporan", "kode_wilayah": "Kode wilayah Kemendagri", "alamat": "Alamat kantor",
-        "kode_pos": "Kode pos", "email": "Surel (e-mail) kantor", "telepon": "Telepon kantor",
-        "camat_nama": "Nama Camat", "camat_jabatan": "Jabatan penandatangan",
-        "camat_pangkat": "Pangkat/golongan Camat", "camat_nip": "NIP Camat",
-        "tempat_ttd": "Tempat tanda tangan laporan", "tanggal_ttd": "Tanggal tanda tangan laporan",
-        "renstra_awal": "Tahun awal Renstra", "renstra_akhir": "Tahun akhir Renstra",
-        "versi_target": "Versi target yang diukur", "dasar_hukum_organisasi": "Dasar hukum organisasi",
-        "misi_rpjmd": "Misi RPJMD", "tujuan_rpjmd": "Tujuan RPJMD", "sasaran_rpjmd": "Sasaran RPJMD",
-        "data_status": "Status data", "catatan": "Catatan",
-    },
-    "profil": {
-        "luas_km2": "Luas wilayah (km²)", "batas_utara": "Batas utara", "batas_selatan": "Batas selatan",
-        "batas_barat": "Batas barat", "batas_timur": "Batas timur", "penduduk_total": "Jumlah penduduk (jiwa)",
-        "penduduk_laki": "Penduduk laki-laki (jiwa)", "penduduk_perempuan": "Penduduk perempuan (jiwa)",
-        "sumber": "Sumber data penduduk", "catatan": "Catatan",
-    },
-    "mata_pencaharian": {"bidang": "Bidang mata pencaharian", "persen": "Bagian penduduk", "catatan": "Catatan"},
-    "desa": {"no": "No.", "nama": "Nama desa/kelurahan", "status": "Status desa", "catatan": "Catatan"},
-    "organisasi": {"kode": "Kode unit", "nama": "Nama unit", "induk": "Kode unit atasan", "urutan": "Urutan"},
-    "sdm_jabatan": {"no": "No.", "jabatan": "Jabatan", "jumlah": "Jumlah pegawai (orang)",
-                    "keterangan": "Keterangan"},
-    "sdm_golongan": {"no": "No.", "pangkat": "Pangkat", "golongan": "Golongan ruang",
-                     "jumlah": "Jumlah pegawai (orang)"},
-    "sdm_pendidikan": {"no": "No.", "pendidikan": "Jenjang pendidikan", "status": "Status pegawai",
-                       "jumlah": "Jumlah pegawai (orang)"},
-    "isu_strategis": {"no": "No.", "uraian": "Uraian isu strategis"},
-    "tujuan": {"kode": "Kode tujuan", "uraian": "Rumusan tujuan", "indikator": "Indikator tujuan",
-               "versi": "Versi Renstra", "urutan": "Urutan"},
-    "sasaran": {"kode": "Kode sasaran", "kode_tujuan": "Kode tujuan", "uraian": "Rumusan sasaran strategis",
-                "versi": "Versi Renstra", "urutan": "Urutan", "strategi": "Strategi",
-                "kebijakan": "Arah kebijakan"},
-    "indikator": {
-        "kode": "Kode indikator", "kode_sasaran": "Kode sasaran", "nama": "Nama indikator", "satuan": "Satuan",
-        "arah": "Arah", "jenis": "Jenis nilai", "iku": "Termasuk IKU", "urutan_iku": "Nomor urut IKU",
-        "versi": "Versi Renstra", "kinerja_utama": "Kinerja utama", "formula": "Formula perhitungan",
-        "penanggung_jawab": "Penanggung jawab", "sumber_data": "Sumber data",
-        "urutan": "Urutan dalam sasaran", "kode_tujuan": "Kode tujuan (hanya indikator tujuan)",
-    },
-    "target": {"kode_indikator": "Kode indikator", "versi": "Dokumen asal target", "tahun": "Tahun",
-               "nilai": "Nilai target", "skor": "Skor (indikator huruf)", "catatan": "Catatan"},
-    "realisasi": {"kode_indikator": "Kode indikator", "tahun": "Tahun", "nilai": "Nilai realisasi",
-                  "skor": "Skor (indikator huruf)", "catatan": "Catatan"},
-    "pembanding": {"kode_indikator": "Kode indikator", "tahun": "Tahun", "tingkat": "Tingkat pembanding",
-                   "nilai": "Nilai pembanding", "keterangan": "Keterangan"},
-    "program": {"kode": "Kode program", "nama": "Nama program", "indikator": "Indikator program (outcome)",
-                "target": "Target indikator program", "satuan": "Satuan target", "pagu_murni": "Pagu murni",
-                "pagu": "Pagu akhir", "realisasi": "Realisasi", "urutan": "Urutan"},
-    "program_sasaran": {"kode_program": "Kode program", "kode_sasaran": "Kode sasaran"},
-    "kegiatan": {"kode": "Kode kegiatan", "kode_program": "Kode program", "nama": "Nama kegiatan",
-                 "pagu_murni": "Pagu murni", "pagu": "Pagu akhir", "realisasi": "Realisasi", "urutan": "Urutan"},
-    "sub_kegiatan": {"kode": "Kode sub kegiatan", "kode_kegiatan": "Kode kegiatan", "nama": "Nama sub kegiatan",
-                     "pagu_murni": "Pagu murni", "pagu": "Pagu akhir", "realisasi": "Realisasi",
-                     "outcome": "Outcome", "urutan": "Urutan"},
-    "output_sub_kegiatan": {"kode_sub_kegiatan": "Kode sub kegiatan", "indikator": "Indikator output",
-                            "satuan": "Satuan", "target": "Target output", "realisasi": "Realisasi output"},
-    "anggaran": {
-        "pagu_total": "Total pagu", "realisasi_total": "Total realisasi", "belanja_operasi": "Belanja operasi",
-        "belanja_barang_jasa": "Belanja barang dan jasa", "belanja_pegawai": "Belanja pegawai",
-        "belanja_modal": "Belanja modal", "sumber_dana": "Sumber dana",
-        "tanggal_realisasi": "Tanggal posisi realisasi", "status_audit": "Status audit",
-        "pagu_tahun_lalu": "Pagu tahun lalu", "realisasi_tahun_lalu": "Realisasi tahun lalu",
-        "serapan_tahun_lalu": "Serapan tahun lalu", "catatan": "Catatan",
-    },
-    "narasi_sasaran": {"kode_sasaran": "Kode sasaran", "jenis": "Jenis narasi", "urutan": "Urutan butir",
-                       "teks": "Teks", "salinan_dari": "Salinan dari laporan tahun"},
-    "narasi": {"bagian": "Bagian laporan", "urutan": "Urutan", "teks": "Teks",
-               "salinan_dari": "Salinan dari laporan tahun"},
-    "foto": {"kode_sub_kegiatan": "Kode sub kegiatan", "berkas": "Nama berkas foto", "keterangan": "Keterangan",
-             "urutan": "Urutan"},
-    "penghargaan": {"nama": "Nama penghargaan", "pemberi": "Pemberi", "tanggal": "Tanggal",
-                    "keterangan": "Keterangan"},
-    "dokumen": {
-        "jenis": "Jenis dokumen", "nomor": "Nomor dokumen", "tempat": "Tempat tanda tangan",
-        "tanggal": "Tanggal tanda tangan", "pihak1_nama": "Pihak pertama: nama",
-        "pihak1_jabatan": "Pihak pertama: jabatan", "pihak1_pangkat": "Pihak pertama: pangkat",
-        "pihak1_nip": "Pihak pertama: NIP", "pihak2_nama": "Pihak kedua: nama",
-        "pihak2_jabatan": "Pihak kedua: jabatan", "pihak2_pangkat": "Pihak kedua: pangkat",
-        "pihak2_nip": "Pihak kedua: NIP", "perihal": "Perihal (sesudah 'tentang')", "catatan": "Catatan",
-    },
-    "ikm_responden": {
-        "responden": "Kode responden", "layanan": "Jenis layanan", "tanggal": "Tanggal pengisian",
-        **{f"u{i}": f"Unsur {i} (1-4)" for i in range(1, 10)},
-    },
-    "pemeriksaan": {"kode": "Kode temuan", "tabel": "Tabel", "baris": "Baris", "kolom": "Kolom",
-                    "alasan": "Alasan diterima"},
-}
-
-#: One realistic example per table (the grey example row of the Excel template; the loader ignores it).
-_CONTOH: dict[str, dict[str, object]] = {
-    "instansi": {
-        "kecamatan": "Umbulsari", "kabupaten": "Jember", "provinsi": "Jawa Timur", "tahun": 2023,
-        "kode_wilayah": "35.09.10", "alamat": "Jl. A. Yani No. 51 Umbulsari", "kode_pos": "68166",
-        "email": "kec.umbulsari@jemberkab.go.id", "telepon": "(0336) 321234",
-        "camat_nama": "Drs. Budi Santoso, M.Si", "camat_jabatan": "Camat Umbulsari",
-        "camat_pangkat": "Pembina Tk. I (IV/b)", "camat_nip": "197708272002121006", "tempat_ttd": "Umbulsari",
-        "tanggal_ttd": date(2024, 2, 23), "renstra_awal": 2021, "renstra_akhir": 2026,
-        "versi_target": "pk_perubahan", "dasar_hukum_organisasi": "Peraturan Bupati Jember Nomor 29 Tahun 2021",
-        "misi_rpjmd": "Membangun tata kelola pemerintahan yang kondusif",
-        "tujuan_rpjmd": "Meningkatkan tata kelola pemerintahan yang efektif",
-        "sasaran_rpjmd": "Terwujudnya tata kelola pemerintahan yang akuntabel; Meningkatnya kepuasan masyarakat",
-        "data_status": "resmi", "catatan": "Disalin dari Renstra, DPA dan laporan keuangan 2023.",
-    },
-    "profil": {
-        "luas_km2": 64.44, "batas_utara": "Kecamatan Tanggul", "batas_selatan": "Kecamatan Gumukmas",
-        "batas_barat": "Kabupaten Lumajang", "batas_timur": "Kecamatan Jombang", "penduduk_total": 79263,
-        "penduduk_laki": 39865, "penduduk_perempuan": 39398, "sumber": "Dispendukcapil Kabupaten Jember 2023",
-        "catatan": "Data semester II 2023.",
-    },
-    "mata_pencaharian": {"bidang": "Pertanian", "persen": 85, "catatan": "Termasuk buruh tani"},
-    "desa": {"no": 1, "nama": "Gunungsari", "status": "Berkembang"},
-    "organisasi": {"kode": "subbag_umum", "nama": "Sub Bagian Umum dan Kepegawaian", "induk": "sekretariat",
-                   "urutan": 3},
-    "sdm_jabatan": {"no": 1, "jabatan": "Kepala Seksi Pemerintahan", "jumlah": 1, "keterangan": "Eselon IV"},
-    "sdm_golongan": {"no": 1, "pangkat": "Penata Muda", "golongan": "III/a", "jumlah": 4},
-    "sdm_pendidikan": {"no": 1, "pendidikan": "S1", "status": "ASN", "jumlah": 9},
-    "isu_strategis": {"no": 1, "uraian": "Kualitas pelayanan administrasi kependudukan belum optimal"},
-    "tujuan": {"kode": "T1", "uraian": "Meningkatkan kualitas pelayanan publik kecamatan",
-               "indikator": "Indeks Kepuasan Masyarakat", "versi": "awal,perubahan", "urutan": 1},
-    "sasaran": {"kode": "S1", "kode_tujuan": "T1", "uraian": "Meningkatnya kualitas pelayanan publik",
-                "versi": "awal,perubahan", "urutan": 1, "strategi": "Mempercepat layanan administrasi",
-                "kebijakan": "Pelayanan satu pintu di kantor kecamatan"},
-    "indikator": {
-        "kode": "I1.1", "kode_sasaran": "S1", "nama": "Indeks Kepuasan Masyarakat (IKM)", "satuan": "indeks",
-        "arah": "positif", "jenis": "angka", "iku": "ya", "urutan_iku": 1, "versi": "awal,perubahan",
-        "kinerja_utama": "Meningkatnya kepuasan masyarakat atas pelayanan kecamatan",
-        "formula": "Rata-rata tertimbang nilai 9 unsur pelayanan x 25",
-        "penanggung_jawab": "Seksi Pelayanan Umum", "sumber_data": "Survei Kepuasan Masyarakat", "urutan": 1,
-    },
-    "target": {"kode_indikator": "I1.1", "versi": "pk_perubahan", "tahun": 2023, "nilai": 85,
-               "catatan": "PK Perubahan 2023"},
-    "realisasi": {"kode_indikator": "I1.1", "tahun": 2023, "nilai": 87.5, "catatan": "Hasil survei IKM 2023"},
-    "pembanding": {"kode_indikator": "I1.1", "tahun": 2023, "tingkat": "kabupaten", "nilai": 82.1,
-                   "keterangan": "Nilai IKM Kabupaten Jember"},
-    "program": {"kode": "P1", "nama": "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
-                "indikator": "Persentase dukungan operasional perangkat daerah", "target": 100, "satuan": "%",
-                "pagu_murni": 4643832125, "pagu": 4068968525, "realisasi": 3308322654, "urutan": 1},
-    "program_sasaran": {"kode_program": "P1", "kode_sasaran": "S1"},
-    "kegiatan": {"kode": "P1.K1", "kode_program": "P1", "nama": "Administrasi Keuangan Perangkat Daerah",
-                 "pagu_murni": 3141671233, "pagu": 2998639891, "realisasi": 2249723866, "urutan": 1},
-    "sub_kegiatan": {"kode": "P1.K1.S1", "kode_kegiatan": "P1.K1", "nama": "Penyediaan Gaji dan Tunjangan ASN",
-                     "pagu_murni": 3141671233, "pagu": 2998639891, "realisasi": 2249723866,
-                     "outcome": "Terbayarnya gaji dan tunjangan ASN tepat waktu", "urutan": 1},
-    "output_sub_kegiatan": {"kode_sub_kegiatan": "P1.K1.S1", "indikator": "Jumlah ASN yang menerima gaji",
-                            "satuan": "orang", "target": 22, "realisasi": 22},
-    "anggaran": {
-        "pagu_total": 4361208525, "realisasi_total": 4231208525, "belanja_operasi": 4161208525,
-        "belanja_barang_jasa": 1162568634, "belanja_pegawai": 2998639891, "belanja_modal": 200000000,
-        "sumber_dana": "APBD Kabupaten Jember", "tanggal_realisasi": date(2023, 12, 31),
-        "status_audit": "data sementara, belum diaudit BPK", "pagu_tahun_lalu": 4012345000,
-        "realisasi_tahun_lalu": 3850000000, "serapan_tahun_lalu": 95.95, "catatan": "Sesuai DPA Perubahan 2023",
-    },
-    "narasi_sasaran": {"kode_sasaran": "S1", "jenis": "faktor_pendukung", "urutan": 1,
-                       "teks": "Dukungan aktif pemerintah desa dalam penyampaian layanan administrasi."},
-    "narasi": {"bagian": "kata_pengantar", "urutan": 1,
-               "teks": "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya laporan ini."},
-    "foto": {"kode_sub_kegiatan": "P1.K1.S1", "berkas": "rapat-koordinasi.jpg",
-             "keterangan": "Rapat koordinasi pelayanan publik", "urutan": 1},
-    "penghargaan": {"nama": "Juara I Lomba Kecamatan Sehat", "pemberi": "Bupati Jember",
-                    "tanggal": date(2023, 8, 17), "keterangan": "Tingkat kabupaten"},
-    "dokumen": {
-        "jenis": "sk_iku", "nomor": "800/036/35.09.10/2023", "tempat": "Umbulsari", "tanggal": date(2023, 1, 2),
-        "pihak1_nama": "Drs. Budi Santoso, M.Si", "pihak1_jabatan": "Camat Umbulsari",
-        "pihak1_pangkat": "Pembina Tk. I", "pihak1_nip": "197708272002121006",
-        "perihal": "Indikator Kinerja Utama Kecamatan Umbulsari Kabupaten Jember",
-    },
-    "ikm_responden": {"responden": "R001", **{f"u{i}": 3 for i in range(1, 10)}, "u4": 4,
-                      "layanan": "Administrasi kependudukan", "tanggal": date(2023, 10, 12)},
-    "pemeriksaan": {"kode": "profil.penduduk", "tabel": "profil",
-                    "alasan": "Selisih 2 jiwa sudah dikonfirmasi ke Dispendukcapil; angka sumber dipakai apa adanya."},
-}
-
 
 def _with_titles(tbl: Table) -> Table:
-    titles = _JUDUL.get(tbl.name, {})
+    """``tbl`` with the planner's column titles and example (:mod:`.judul_kolom`)."""
+    titles = JUDUL.get(tbl.name, {})
     columns = tuple(dataclasses.replace(c, judul=titles.get(c.name, c.judul)) for c in tbl.columns)
-    return dataclasses.replace(tbl, columns=columns, contoh=dict(_CONTOH.get(tbl.name, {})))
+    return dataclasses.replace(tbl, columns=columns, contoh=dict(CONTOH.get(tbl.name, {})))
 
 
 #: All tables, by name, in workbook order.

@@ -92,6 +92,8 @@ class ThisPythonKernelManager(AsyncKernelManager):
 
 
 _IPC_COUNTER = itertools.count(1)
+#: The longest temporary folder that leaves room for ``lkip-ipc-<pid>-xxxxxxxx/kernel-N-M``.
+_IPC_BASE_MAX = 60
 
 
 @functools.cache
@@ -101,7 +103,11 @@ def _ipc_dir(pid: int) -> Path:
     Keyed by pid so that a process forked after the first kernel (a batch worker) gets
     its own folder instead of inheriting its parent's.
     """
-    folder = Path(tempfile.mkdtemp(prefix=f"lkip-ipc-{pid}-"))
+    base = tempfile.gettempdir()
+    # A Unix socket path has at most ~107 bytes: under a long TMPDIR use /tmp instead.
+    if len(base) > _IPC_BASE_MAX and Path("/tmp").is_dir() and os.access("/tmp", os.W_OK):  # noqa: S108
+        base = "/tmp"  # noqa: S108
+    folder = Path(tempfile.mkdtemp(prefix=f"lkip-ipc-{pid}-", dir=base))
     atexit.register(shutil.rmtree, folder, True)
     return folder
 

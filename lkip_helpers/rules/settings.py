@@ -27,17 +27,11 @@ import yaml
 
 from ..data.batas import BAWAAN, Batas
 from ..errors import SettingsError
-from ..paths import params_dir, project_root
+from ..paths import default_settings_file, params_dir, workspace_root
 from .predikat import MUTU_IKM, SKALA_SAKIP, Scale
 
-__all__ = [
-    "CapaianSettings",
-    "EfisiensiSettings",
-    "IkmSettings",
-    "Settings",
-    "default_settings_path",
-    "load_settings",
-]
+__all__ = ["CapaianSettings", "EfisiensiSettings", "IkmSettings", "Settings", "default_settings_path",
+           "load_settings", "settings_files"]
 
 _TANPA = "tanpa"
 _BOBOT_SEPERSEMBILAN = "1/9"
@@ -216,8 +210,26 @@ _WHOLE = {("skala",), ("skala_huruf",), ("ikm", "mutu")}
 
 
 def default_settings_path() -> Path:
-    """Return ``params/default.yaml``."""
-    return params_dir() / "default.yaml"
+    """Return the built-in ``params/default.yaml``."""
+    return default_settings_file()
+
+
+def settings_files(path: str | Path | None = None) -> list[Path]:
+    """The settings files read, in order: built-in defaults, the workspace's, ``path``.
+
+    The workspace's ``params/default.yaml`` (the copy ``lkip init`` puts there to edit) is
+    laid over the built-in one when it is another file; ``path`` (a relative one missing
+    from the working folder is looked up in the workspace's ``params/``) comes last.
+    """
+    files = [default_settings_path()]
+    own = params_dir() / "default.yaml"
+    if own.is_file() and own.resolve() != files[0].resolve():
+        files.append(own)
+    if path is not None:
+        extra = _locate(Path(path))
+        if all(extra.resolve() != f.resolve() for f in files):
+            files.append(extra)
+    return files
 
 
 def load_settings(path: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> Settings:
@@ -246,7 +258,7 @@ def load_settings(path: str | Path | None = None, overrides: Mapping[str, Any] |
     layers: list[tuple[str, Mapping[str, Any]]] = []
     files: list[str] = []
     errors: list[str] = []
-    for file in (default_settings_path(), *([_locate(Path(path))] if path is not None else [])):
+    for file in settings_files(path):
         label = _show(file)
         files.append(label)
         layers.append((label, _read_yaml(file, label)))
@@ -289,7 +301,7 @@ def _raise(errors: list[str]) -> None:
 
 def _show(file: Path) -> str:
     try:
-        return str(file.resolve().relative_to(project_root()))
+        return str(file.resolve().relative_to(workspace_root()))
     except ValueError:
         return str(file)
 

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import pytest
 import yaml
 
 from lkip_helpers.batch import BatchParams
@@ -58,17 +59,33 @@ def write_notebook(path: Path, cells: list[str]) -> Path:
 
 
 def make_project(root: Path) -> Path:
-    """A project root for LKIP_ROOT: the fixture chapters, the overview notebook, default settings."""
-    write_chapters(root / "notebooks")
-    shutil.copy(ROOT / "notebooks" / "kabupaten_ikhtisar.ipynb", root / "notebooks")
+    """A workspace for LKIP_ROOT (data/, params/ with the default settings) whose ``notebooks/``
+    holds the fixture chapters and the overview notebook with their manifest (for LKIP_BAB)."""
+    write_chapters(root / "notebooks", overview=True)
     (root / "params").mkdir(parents=True)
+    (root / "data").mkdir(parents=True)
     shutil.copy(ROOT / "params" / "default.yaml", root / "params")
     return root
 
 
-def write_chapters(folder: Path) -> list[Path]:
-    """The fixture chapters in ``folder``."""
-    return [write_notebook(folder / f"{name}.ipynb", cells) for name, cells in CHAPTERS.items()]
+def use_project(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make ``root`` (from :func:`make_project`) the workspace and its notebooks the chapters."""
+    monkeypatch.setenv("LKIP_ROOT", str(root))
+    monkeypatch.setenv("LKIP_BAB", str(root / "notebooks"))
+    monkeypatch.delenv("LKIP_DATA", raising=False)
+    monkeypatch.delenv("LKIP_OUTPUTS", raising=False)
+    return root
+
+
+def write_chapters(folder: Path, overview: bool = False) -> list[Path]:
+    """The fixture chapters in ``folder`` with their manifest ``bab.yaml`` (and the overview notebook)."""
+    written = [write_notebook(folder / f"{name}.ipynb", cells) for name, cells in CHAPTERS.items()]
+    manifest: dict[str, object] = {"bab": list(CHAPTERS)}
+    if overview:
+        shutil.copy(ROOT / "notebooks" / "kabupaten_ikhtisar.ipynb", folder)
+        manifest["ikhtisar_kabupaten"] = "kabupaten_ikhtisar"
+    (folder / "bab.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    return written
 
 
 def copy_dataset(name: str, data_root: Path) -> Path:

@@ -36,8 +36,8 @@ def _write_params(root: Path, names: dict[str, str], limit: int) -> Path:
             {
                 "kabupaten": "Jember",
                 "tahun": 2023,
-                "data": "data/2023",
-                "keluaran": "outputs/2023",
+                "data": "../data/2023",
+                "keluaran": "../outputs/2023",
                 "format": ["html", "pdf"],
                 "batas_waktu_bab": limit,
                 "kecamatan": list(names),

@@ -11,9 +11,10 @@ from typer.testing import CliRunner
 import lkip_helpers.batch as batch_pkg
 from lkip_helpers.batch import BatchResult, Outcome
 from lkip_helpers.cli import app
-from lkip_helpers.paths import project_root
 
-JEMBER = str(project_root() / "params" / "jember-2023.yaml")
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: a workspace (data/, params/)
+
+JEMBER = str(ROOT / "params" / "jember-2023.yaml")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,13 +50,9 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> BatchResult:
     """Three kecamatan in the parameter set: two rendered (one of them broken), one never."""
     mp = pytest.MonkeyPatch()
     root = tmp_path_factory.mktemp("indeks") / "proyek"
-    from batch_fixtures import ROOT, write_chapters
+    from batch_fixtures import make_project, use_project
 
-    write_chapters(root / "notebooks")
-    shutil.copy(ROOT / "notebooks" / "kabupaten_ikhtisar.ipynb", root / "notebooks")
-    (root / "params").mkdir(parents=True)
-    shutil.copy(ROOT / "params" / "default.yaml", root / "params")
-    mp.setenv("LKIP_ROOT", str(root))
+    use_project(make_project(root), mp)
     params = make_params(root, {"Ajung": "ajung", "Puger": "puger", "Silo": "silo"}, formats=("html", "pdf"))
     break_data(root / "data" / "2023" / "puger")
     try:

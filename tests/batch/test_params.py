@@ -9,9 +9,10 @@ import pytest
 from lkip_helpers.batch import load_params
 from lkip_helpers.batch.params import params_from_mapping
 from lkip_helpers.errors import SettingsError
-from lkip_helpers.paths import project_root
 
-JEMBER = project_root() / "params" / "jember-2023.yaml"
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: a workspace (data/, params/)
+
+JEMBER = ROOT / "params" / "jember-2023.yaml"
 
 
 def test_jember_names_all_31_kecamatan_with_data() -> None:
@@ -23,7 +24,7 @@ def test_jember_names_all_31_kecamatan_with_data() -> None:
     assert params.formats == ("html", "pdf")
     for name in params.kecamatan:
         assert (params.dataset(name) / "instansi.yaml").exists(), name
-    assert params.out_dir("Umbulsari") == project_root() / "outputs" / "2023" / "umbulsari"
+    assert params.out_dir("Umbulsari") == ROOT / "outputs" / "2023" / "umbulsari"
 
 
 def test_select_matches_names_loosely_and_refuses_unknown() -> None:

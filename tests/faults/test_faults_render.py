@@ -45,8 +45,8 @@ def _params(root: Path, names: dict[str, str], keluaran: Path | None = None) -> 
             {
                 "kabupaten": "Jember",
                 "tahun": 2023,
-                "data": "data/2023",
-                "keluaran": str(keluaran) if keluaran else "outputs/2023",
+                "data": "../data/2023",
+                "keluaran": str(keluaran) if keluaran else "../outputs/2023",
                 "format": ["html"],
                 "kecamatan": list(names),
             }
