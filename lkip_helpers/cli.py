@@ -15,7 +15,10 @@ import typer
 from rich.console import Console
 
 from ._version import __version__
+from .cli_bahasa import pasang
 from .errors import DataError, Level, LkipError, Problem, ringkas
+
+pasang()  # Typer's own strings (usage, help option, usage errors) in Bahasa Indonesia
 
 app = typer.Typer(
     name="lkip",
@@ -161,7 +164,9 @@ def notebook(
 def check(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Folder data kecamatan-tahun, folder satu tahun (data/2023), atau berkas .xlsx."),
+        typer.Argument(
+            help="Folder data kecamatan-tahun, folder satu tahun (data/2023), atau berkas .xlsx.", metavar="DATA",
+        ),
     ],
     pengaturan: Annotated[
         Path | None, typer.Option("--pengaturan", "-p", help="Berkas pengaturan (default params/default.yaml).")
@@ -375,32 +380,31 @@ def demo_data(
 
 @app.command()
 def ringkasan(
-    kecamatan: Annotated[str, typer.Option(help="Nama kecamatan.")] = "Umbulsari",
-    tahun: Annotated[int, typer.Option(help="Tahun laporan.")] = 2023,
-    data: Annotated[Path | None, typer.Option(help="Folder/berkas data set (default data/<tahun>/<kecamatan>).")] = None,
+    kecamatan: Annotated[
+        str | None, typer.Option(help="Nama kecamatan (bawaan: Umbulsari; dengan --data: dari data set).")
+    ] = None,
+    tahun: Annotated[int | None, typer.Option(help="Tahun laporan (bawaan: 2023; dengan --data: dari data set).")] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="Folder/berkas data set (bawaan: data/<tahun>/<kecamatan> ruang kerja).")
+    ] = None,
+    pengaturan: Annotated[
+        Path | None, typer.Option("--pengaturan", "-p", help="Berkas pengaturan (bawaan: params/default.yaml).")
+    ] = None,
 ) -> None:
-    """Tampilkan Tabel 3.1 (capaian) dan ringkasan realisasi anggaran."""
-    from . import fmt
+    """Tampilkan Tabel 3.1 (capaian, dengan realisasi dan capaian tahun lalu) dan ringkasan anggaran.
+
+    Dengan --data, --kecamatan dan --tahun (bila disebut) harus sama dengan isi data set.
+    """
     from .paths import dataset_path
+    from .present.ringkasan import baris_ringkasan
     from .report.laporan import buka
 
     console = _console()
-    lap = buka(data or dataset_path(tahun, kecamatan))
-    tabel, rata = lap.pengukuran_kinerja, lap.rata_rata
-    ds = lap.ds
-    console.print(f"[bold]Tabel 3.1 Pengukuran Kinerja Tahun {ds.tahun} - Kecamatan {ds.kecamatan}[/bold]")
-    for row in tabel.itertuples():
-        console.print(
-            f"  {row.no}. {row.indikator}: target {row.target_teks}, realisasi {row.realisasi_teks}, "
-            f"capaian {fmt.persen(row.capaian)} ({row.predikat_label})",
-            markup=False,
-        )
-    console.print(f"  Rata-rata capaian: {fmt.persen(rata.nilai)} - {rata.kode} {rata.label}")
-    ang = lap.ringkasan_anggaran
-    console.print(
-        f"[bold]Anggaran:[/bold] pagu {fmt.rupiah(ang.pagu)}, realisasi {fmt.rupiah(ang.realisasi)}, "
-        f"serapan {fmt.persen(ang.serapan)}"
-    )
+    path = data or dataset_path(tahun or 2023, kecamatan or "Umbulsari")
+    lines = baris_ringkasan(buka(path, pengaturan, kecamatan=kecamatan, tahun=tahun))
+    console.print(lines[0], style="bold", markup=False)
+    for line in lines[1:]:
+        console.print(line, markup=False)
 
 
 @app.command()
@@ -505,7 +509,9 @@ def main() -> None:
             _print_problem(console, problem)
         raise SystemExit(1) from None
     except LkipError as exc:
-        _console().print(f"[bold red]Galat:[/bold red] {exc}", markup=False)
+        console = _console()
+        console.print("Galat:", style="bold red", end=" ")
+        console.print(str(exc), markup=False)
         raise SystemExit(1) from None
 
 

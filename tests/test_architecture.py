@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"render"},
     {"batch"},
     {"ruang_kerja"},
-    {"cli", "__init__", "__main__"},
+    {"cli", "cli_bahasa", "__init__", "__main__"},
 ]
 MAX_LINES = 520
 

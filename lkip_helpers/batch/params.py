@@ -20,7 +20,9 @@ from ..errors import LkipError, SettingsError
 from ..paths import data_dir, dataset_in, outputs_dir, slug, workspace_root
 from ..render.report import FORMAT_BAWAAN, FORMATS
 
-__all__ = ["BatchParams", "is_dataset", "load_params", "params_for_dataset", "params_for_year"]
+__all__ = [
+    "BatchParams", "is_dataset", "load_params", "mungkin_maksud", "params_for_dataset", "params_for_year",
+]
 
 _KEYS = {
     "kabupaten", "provinsi", "tahun", "data", "keluaran", "format", "pengaturan", "batas_waktu_bab", "kecamatan",
@@ -67,8 +69,9 @@ class BatchParams:
             key = slug(name)
             (chosen.append(known[key]) if key in known else unknown.append(name))
         if unknown:
+            hint = mungkin_maksud(unknown, self.kecamatan)
             msg = (
-                f"kecamatan tidak ada dalam parameter {self.sumber or ''}: {', '.join(unknown)}. "
+                f"kecamatan tidak ada dalam parameter {self.sumber or ''}: {', '.join(unknown)}.{hint} "
                 f"Yang tersedia: {', '.join(self.kecamatan)}"
             )
             raise SettingsError(msg)
@@ -95,6 +98,18 @@ class BatchParams:
     def with_formats(self, formats: Sequence[str] | None) -> BatchParams:
         """The same batch with other output formats (validated)."""
         return self if not formats else replace(self, formats=_formats(formats, "--format"))
+
+
+def mungkin_maksud(names: Sequence[str], known: Sequence[str]) -> str:
+    """`` Mungkin maksud Anda: Umbulsari?`` for names close to a known kecamatan, else ""."""
+    import difflib
+
+    by_slug = {slug(k): k for k in known}
+    close = []
+    for name in names:
+        hits = difflib.get_close_matches(slug(name), list(by_slug), n=1, cutoff=0.7)
+        close += [by_slug[h] for h in hits if by_slug[h] not in close]
+    return f" Mungkin maksud Anda: {', '.join(close)}?" if close else ""
 
 
 def _path(value: Any, root: Path) -> Path:
@@ -230,7 +245,12 @@ def params_for_year(tahun: int, names: list[str], data: Path | None = None) -> B
     found = sorted({p.name.removesuffix(".xlsx") for p in folder.glob("*") if p.is_dir() or p.suffix == ".xlsx"})
     known = {slug(n) for n in found}
     everyone = [" ".join(w.capitalize() for w in f.split("-")) for f in found]
-    everyone += [n for n in names if slug(n) not in known]
+    missing = [n for n in names if slug(n) not in known]
+    hint = mungkin_maksud(missing, [" ".join(w.capitalize() for w in f.split("-")) for f in found])
+    if hint:
+        msg = f"tidak ada data set {', '.join(missing)} di {folder}.{hint}"
+        raise SettingsError(msg)
+    everyone += missing
     kabupaten = "-"
     try:
         from ..data import load
