@@ -71,6 +71,7 @@ def write_ringkasan(path: Path, kabupaten: str, tahun: int, rows: Sequence[Index
         "tahun": tahun,
         # no run status here: an unchanged batch must give the same file (the overview's input)
         "kecamatan": [dict(r.ringkasan) for r in rows if r.ringkasan],
+        "semua_kecamatan": [r.kecamatan for r in rows],  # the parameter set's, with a report or not
     }
     write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 

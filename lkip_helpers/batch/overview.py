@@ -13,7 +13,10 @@ from ..render.atomic import clear_failed, commit, keep_failed, staging_dir, writ
 from ..render.sidik import code_fingerprint
 from .task import STAMP_FILE, Outcome, read_stamp
 
-__all__ = ["OVERVIEW_NAME", "RINGKASAN_FILE", "kumpulkan", "overview_fingerprint", "overview_up_to_date", "render_overview"]
+__all__ = [
+    "OVERVIEW_NAME", "RINGKASAN_FILE", "kumpulkan", "overview_fingerprint", "overview_up_to_date", "render_overview",
+    "semua_kecamatan",
+]
 
 OVERVIEW_NAME = "Ikhtisar kabupaten"
 RINGKASAN_FILE = "ringkasan.json"
@@ -37,6 +40,18 @@ def kumpulkan(parameter: str | Path, ringkasan: str | Path | None = None) -> lis
     if stored.exists():
         return list(json.loads(stored.read_text(encoding="utf-8"))["kecamatan"])
     return [_hitung(params.dataset(name), params.pengaturan, name) for name in params.kecamatan]
+
+
+def semua_kecamatan(parameter: str | Path, ringkasan: str | Path | None = None) -> list[str]:
+    """Every kecamatan of the parameter set (what the overview counts its coverage against)."""
+    from .params import load_params
+
+    if ringkasan:
+        stored = json.loads(Path(ringkasan).read_text(encoding="utf-8"))
+        if "semua_kecamatan" in stored:
+            return list(stored["semua_kecamatan"])
+        return [r["kecamatan"] for r in stored["kecamatan"]]
+    return list(load_params(parameter).kecamatan)
 
 
 def _hitung(data: Path, pengaturan: Path | None, name: str) -> dict[str, Any]:

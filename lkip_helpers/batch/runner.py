@@ -22,6 +22,7 @@ from ..rules.settings import settings_files
 from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
 from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
 from .params import BatchParams
+from .rekap import write_rekap
 from .task import Job, Outcome, expected_outputs, fingerprint, read_stamp
 
 __all__ = ["BatchResult", "plan", "run_batch"]
@@ -161,6 +162,7 @@ def run_batch(
                 ikhtisar = render_overview(*call, fork=False)
     rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
     index = write_index(params.keluaran / "index.html", params.kabupaten, params.tahun, rows, ov_dir / "ikhtisar.html")
+    write_rekap(params.keluaran, params.kabupaten, params.tahun, rows)
     ordered = [done[k] for k in params.kecamatan if k in done]
     return BatchResult(
         params,

@@ -8,7 +8,7 @@ title and source.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KATALOG",
+    "cakupan",
     "judul",
     "saring",
     "tampil_kecamatan",
@@ -165,6 +166,16 @@ def judul(rows: Iterable[Mapping[str, Any]]) -> str:
     kab = next((r.get("kabupaten") for r in rows if r.get("kabupaten")), "")
     tahun = next((r.get("tahun") for r in rows if r.get("tahun")), "")
     return f"IKHTISAR LKIP KECAMATAN SE-KABUPATEN {str(kab).upper()} TAHUN {tahun}".replace("  ", " ")
+
+
+def cakupan(rows: Iterable[Mapping[str, Any]], semua: Sequence[str]) -> str:
+    """How many of the parameter set's kecamatan the overview includes, and which are missing."""
+    have = {str(r.get("kecamatan", "")).lower() for r in rows if r.get("status") != "gagal"}
+    missing = [k for k in semua if k.lower() not in have]
+    text = f"Ikhtisar ini memuat {len(semua) - len(missing)} dari {len(semua)} kecamatan dalam parameter set."
+    if missing:
+        text += f" Belum termasuk (laporannya belum dapat disusun): {', '.join(missing)}."
+    return text
 
 
 def saring(rows: Iterable[Mapping[str, Any]], pilih: Iterable[str] = ()) -> list[Mapping[str, Any]]:

@@ -86,6 +86,38 @@ def test_overview_notebook_compares_the_kecamatan(batch: BatchResult) -> None:
         assert text in page, text
     assert page.count("window.vegaEmbed=") == 1
     assert page.count("vegaEmbed(\"#gambar-") == 4
+    text = " ".join(page.split())
+    assert "Ikhtisar ini memuat 1 dari 3 kecamatan dalam parameter set." in text
+    assert "Belum termasuk (laporannya belum dapat disusun): Puger, Silo." in text
+
+
+@pytest.mark.slow
+def test_rekap_has_one_row_per_kecamatan_with_numbers_as_numbers(batch: BatchResult) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    folder = batch.index.parent
+    ws = load_workbook(folder / "rekap.xlsx").active
+    titles = [c.value for c in ws[2]]
+    assert titles[:4] == ["No", "Kecamatan", "Status penyusunan", "Rata-rata capaian (%)"]
+    rows = {r[1]: dict(zip(titles, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert list(rows) == ["Ajung", "Puger", "Silo"]
+    ajung = rows["Ajung"]
+    assert ajung["Status penyusunan"] == "disusun"
+    assert isinstance(ajung["Rata-rata capaian (%)"], float)
+    assert isinstance(ajung["Pagu anggaran (Rp)"], int | float)
+    assert ajung["Pagu anggaran (Rp)"] > 1_000_000
+    assert any(t.startswith("Capaian sasaran S1") for t in titles)
+    assert rows["Puger"]["Status penyusunan"] == "gagal"
+    assert rows["Puger"]["Rata-rata capaian (%)"] is None  # no report: empty, never zero
+    assert "banyak sekali" in rows["Puger"]["Keterangan"]
+    assert rows["Silo"]["Status penyusunan"] == "belum disusun"
+    with (folder / "rekap.csv").open(encoding="utf-8") as fh:
+        table = list(csv.DictReader(fh))
+    assert [r["kecamatan"] for r in table] == ["Ajung", "Puger", "Silo"]
+    assert float(table[0]["capaian"]) == pytest.approx(ajung["Rata-rata capaian (%)"])
+    assert table[1]["capaian"] == ""
 
 
 @pytest.mark.slow
