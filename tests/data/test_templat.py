@@ -4,7 +4,7 @@ Titles, the example row, what PETUNJUK calls 'wajib', a planner's script filling
 template, old workbooks, LibreOffice print, and a property over generated workbooks:
 workbook -> folder -> workbook keeps the data set and the check's GALATs.
 
-``LKIP_HYPOTHESIS_EXAMPLES`` scales the property's examples (default 120 -> 5 here: each
+``LKIP_HYPOTHESIS_EXAMPLES`` scales the property's examples (default 60 -> 5 here: each
 example writes and checks three data sets, about four seconds).
 """
 
@@ -38,7 +38,7 @@ from lkip_helpers.errors import Level, Location, Problem
 from lkip_helpers.paths import contoh_dataset
 
 UMBULSARI = contoh_dataset()
-EXAMPLES = max(1, int(os.environ.get("LKIP_HYPOTHESIS_EXAMPLES", "120")) // 24)
+EXAMPLES = max(1, int(os.environ.get("LKIP_HYPOTHESIS_EXAMPLES", "60")) // 12)
 #: Pages of the empty template and of `lkip template --contoh` printed by LibreOffice 7.4
 #: (A4; 70 and 145 before the print setup).
 HALAMAN_TEMPLAT = 30

@@ -10,7 +10,7 @@ and asserts for every example:
 * every GALAT names a place (at least the file);
 * the input is unchanged.
 
-``LKIP_HYPOTHESIS_EXAMPLES`` sets the number of examples per form (default 120, so 240
+``LKIP_HYPOTHESIS_EXAMPLES`` sets the number of examples per form (default 60, so 120
 in ``make test``; e.g. 2000 for a longer run).
 """
 
@@ -37,7 +37,7 @@ from lkip_helpers import periksa
 from lkip_helpers.data.schema import TABLES
 from lkip_helpers.errors import Level
 
-EXAMPLES = int(os.environ.get("LKIP_HYPOTHESIS_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("LKIP_HYPOTHESIS_EXAMPLES", "60"))
 
 Tables = dict[str, Any]  # records table: list of row dicts; fields table: dict
 
