@@ -1,8 +1,9 @@
 """The command line in one language: Typer's (and its vendored Click's) own strings in Bahasa Indonesia.
 
-Typer takes some messages through :func:`gettext.gettext`, bound at import as the module
-global ``_``, and keeps others as constants (panel titles) or literal English in its
-vendored Click (usage prefix, the help option, usage errors).  :func:`pasang` rebinds
+Typer takes some messages through :func:`gettext.gettext`, bound at import as the
+module global ``_`` of ``typer.core`` and ``typer.rich_utils``, and keeps others as
+constants (panel titles) or as literal English in its vendored Click (usage prefix, the
+help option, usage errors).  :func:`pasang` rebinds
 ``_`` to a lookup in :data:`TERJEMAHAN`, sets the constants, prefixes usage lines with
 "Pemakaian:", gives the help option an Indonesian text, and rewrites usage errors with
 :data:`GALAT` before they are printed -- so ``lkip --help`` and every usage error read
@@ -18,9 +19,8 @@ from typing import Any
 
 __all__ = ["GALAT", "TERJEMAHAN", "pasang", "terjemah", "terjemah_galat"]
 
-#: Click's/Typer's message ids -> Indonesian (placeholders kept).
+#: The message ids Typer looks up through gettext (typer.core, typer.rich_utils) -> Indonesian.
 TERJEMAHAN: dict[str, str] = {
-    "Usage:": "Pemakaian:",
     "Options": "Opsi",
     "Arguments": "Argumen",
     "Commands": "Perintah",
@@ -28,7 +28,6 @@ TERJEMAHAN: dict[str, str] = {
     "Aborted.": "Dibatalkan.",
     "Aborted!": "Dibatalkan!",
     "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
-    "Show the version and exit.": "Tampilkan versi lalu keluar.",
     "[default: {}]": "[bawaan: {}]",
     "default: {default}": "bawaan: {default}",
     "[required]": "[wajib]",
@@ -36,55 +35,17 @@ TERJEMAHAN: dict[str, str] = {
     "[env var: {}]": "[variabel lingkungan: {}]",
     "env var: {var}": "variabel lingkungan: {var}",
     "(deprecated) ": "(usang) ",
-    "deprecated": "usang",
     "(dynamic)": "(dinamis)",
-    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
     "Try [blue]'{command_path} {help_option}'[/] for help.":
         "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan.",
-    "Error: {message}": "Galat: {message}",
     "Missing command.": "Perintah belum disebut.",
     "No such command {name!r}.": "Tidak ada perintah {name!r}.",
-    "No such option: {name}": "Tidak ada opsi {name}",
-    "No such option {name!r}.": "Tidak ada opsi {name!r}.",
-    "Did you mean {possibility}?": "Mungkin maksud Anda {possibility}?",
-    "(Did you mean one of: {possibilities}?)": "(Mungkin maksud Anda salah satu dari: {possibilities}?)",
-    "(Possible options: {possibilities})": "(Opsi yang mirip: {possibilities})",
-    "Missing argument": "Argumen belum diisi",
-    "Missing option": "Opsi belum diisi",
-    "Missing parameter": "Parameter belum diisi",
-    "Missing parameter: {param_name}": "Parameter belum diisi: {param_name}",
-    "Missing {param_type}": "{param_type} belum diisi",
-    "Missing argument '{name}'.": "Argumen '{name}' belum diisi.",
-    "Invalid value for {param_hint}: {message}": "Nilai tidak sah untuk {param_hint}: {message}",
-    "Invalid value: {message}": "Nilai tidak sah: {message}",
-    "Option {name!r} does not take a value.": "Opsi {name!r} tidak menerima nilai.",
-    "Option {name!r} requires an argument.": "Opsi {name!r} memerlukan nilai.",
-    "Option {name!r} requires {nargs} arguments.": "Opsi {name!r} memerlukan {nargs} nilai.",
-    "Got unexpected extra argument ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
-    "Got unexpected extra arguments ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
-    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
-    "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
-    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
-    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} tidak ada.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} adalah folder.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} adalah berkas.",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} tidak dapat dibaca.",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} tidak dapat ditulisi.",
-    "Could not open file {filename!r}: {message}": "Berkas {filename!r} tidak dapat dibuka: {message}",
-    "file": "berkas",
-    "directory": "folder",
-    "path": "path",
-    "integer": "bilangan bulat",
-    "float": "bilangan",
-    "boolean": "ya/tidak",
-    "unknown error": "galat tak dikenal",
 }
 
 #: How a value type is shown in the help, in Indonesian words.
 _JENIS = {"str": "teks", "int": "angka", "float": "angka", "path": "path", "file": "berkas", "directory": "folder"}
 
-_MODULES = ("typer.core", "typer.main", "typer.rich_utils")
+_MODULES = ("typer.core", "typer.rich_utils")
 
 #: Usage errors of the vendored Click (literal English there): pattern -> Indonesian.
 GALAT: tuple[tuple[str, str], ...] = (
@@ -129,10 +90,6 @@ def terjemah(message: str) -> str:
     return TERJEMAHAN.get(message, message)
 
 
-def _nterjemah(singular: str, plural: str, n: int) -> str:
-    return terjemah(singular if n == 1 else plural)
-
-
 def terjemah_galat(message: str) -> str:
     """A usage error of Click/Typer rewritten in Indonesian (parts not known stay as they are)."""
     for pattern, replacement in GALAT:
@@ -169,8 +126,6 @@ def pasang() -> None:
             continue
         if hasattr(module, "_"):
             module._ = terjemah  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = _nterjemah  # type: ignore[attr-defined]
     from typer import _click, core, rich_utils
 
     for constant, message in _PANELS.items():

@@ -246,7 +246,7 @@ def params_for_year(tahun: int, names: list[str], data: Path | None = None) -> B
     known = {slug(n) for n in found}
     everyone = [" ".join(w.capitalize() for w in f.split("-")) for f in found]
     missing = [n for n in names if slug(n) not in known]
-    hint = mungkin_maksud(missing, [" ".join(w.capitalize() for w in f.split("-")) for f in found])
+    hint = mungkin_maksud(missing, everyone)
     if hint:
         msg = f"tidak ada data set {', '.join(missing)} di {folder}.{hint}"
         raise SettingsError(msg)
