@@ -168,13 +168,15 @@ def judul(rows: Iterable[Mapping[str, Any]]) -> str:
     return f"IKHTISAR LKIP KECAMATAN SE-KABUPATEN {str(kab).upper()} TAHUN {tahun}".replace("  ", " ")
 
 
-def cakupan(rows: Iterable[Mapping[str, Any]], semua: Sequence[str]) -> str:
-    """How many of the parameter set's kecamatan the overview includes, and which are missing."""
+def cakupan(rows: Iterable[Mapping[str, Any]], semua: Sequence[str], pilih: Iterable[str] = ()) -> str:
+    """How many of the parameter set's kecamatan (those in ``pilih``, when given) the overview
+    includes, and which are missing."""
+    semua = [k for k in semua if saring([{"kecamatan": k}], pilih)]
     have = {str(r.get("kecamatan", "")).lower() for r in rows if r.get("status") != "gagal"}
     missing = [k for k in semua if k.lower() not in have]
     text = f"Ikhtisar ini memuat {len(semua) - len(missing)} dari {len(semua)} kecamatan dalam parameter set."
     if missing:
-        text += f" Belum termasuk (laporannya belum dapat disusun): {', '.join(missing)}."
+        text += f" Belum termasuk (belum ada laporan yang disusun): {', '.join(missing)}."
     return text
 
 

@@ -88,7 +88,7 @@ def test_overview_notebook_compares_the_kecamatan(batch: BatchResult) -> None:
     assert page.count("vegaEmbed(\"#gambar-") == 4
     text = " ".join(page.split())
     assert "Ikhtisar ini memuat 1 dari 3 kecamatan dalam parameter set." in text
-    assert "Belum termasuk (laporannya belum dapat disusun): Puger, Silo." in text
+    assert "Belum termasuk (belum ada laporan yang disusun): Puger, Silo." in text
 
 
 @pytest.mark.slow

@@ -55,5 +55,9 @@ def test_the_overview_says_how_many_it_includes() -> None:
     rows = [{"kecamatan": "Ajung"}, {"kecamatan": "Puger", "status": "gagal"}]
     assert cakupan(rows, ["Ajung", "Puger", "Silo"]) == (
         "Ikhtisar ini memuat 1 dari 3 kecamatan dalam parameter set. "
-        "Belum termasuk (laporannya belum dapat disusun): Puger, Silo.")
+        "Belum termasuk (belum ada laporan yang disusun): Puger, Silo.")
     assert cakupan(rows[:1], ["Ajung"]) == "Ikhtisar ini memuat 1 dari 1 kecamatan dalam parameter set."
+    # with the notebook's `pilih`: counted against the chosen ones (names compared like saring)
+    assert cakupan(rows, ["Ajung", "Puger", "Silo"], ["ajung", "SILO"]) == (
+        "Ikhtisar ini memuat 1 dari 2 kecamatan dalam parameter set. "
+        "Belum termasuk (belum ada laporan yang disusun): Silo.")
