@@ -28,20 +28,21 @@ _EVENTS: Any = None
 
 
 def warm_up() -> None:
-    """Pay the per-process costs once: imports, the Vega bundle, the zygote, WeasyPrint's fonts.
+    """Pay the per-process costs once: imports, the Vega bundle, the zygote, the PDF engine.
 
-    Later PDFs are laid out in child processes (``render.pdf.set_isolated``); a forked
-    child inherits the fonts loaded here by one small PDF.  In the portable mode
-    (:mod:`lkip_helpers._platform`) there is no zygote, and the PDF child is a spawned
-    interpreter that loads its own fonts.
+    With Chromium (``render.pdf.pdf_mesin``) the browser is started here and kept for
+    every later PDF of the worker.  With WeasyPrint, later PDFs are laid out in child
+    processes (``render.pdf.set_isolated``); a forked child inherits the fonts loaded
+    here by one small PDF.  In the portable mode (:mod:`lkip_helpers._platform`) there
+    is no zygote, and the WeasyPrint child is a spawned interpreter that loads its own
+    fonts.
     """
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
-    import weasyprint  # noqa: F401
 
     from .._platform import current_mode
     from ..present import theme as charts_theme
-    from ..render.pdf import html_to_pdf, set_isolated
+    from ..render.pdf import html_to_pdf, pdf_mesin, set_isolated
     from ..report import figures as laporan  # noqa: F401
     from .kernels import current_zygote
     from .memory import release_memory
@@ -49,8 +50,9 @@ def warm_up() -> None:
     if current_mode().zygote:
         current_zygote()
     charts_theme.vega_bundle()
-    html_to_pdf('<p style="font-family: \'DejaVu Sans\'">lkip <b>tebal</b> <i>miring</i></p>')
-    set_isolated(True)
+    mesin = pdf_mesin()
+    html_to_pdf('<p style="font-family: \'DejaVu Sans\'">lkip <b>tebal</b> <i>miring</i></p>', mesin=mesin)
+    set_isolated(mesin == "weasyprint")
     release_memory()
 
 

@@ -1,6 +1,15 @@
-"""PDF of the report with WeasyPrint, in-process, from the print variant of the page.
+"""PDF of the report, from the print variant of the page, by one of two engines.
 
-The print page (``Report.html("cetak")``) has no scripts: charts are the static SVG
+**The engine** (:func:`pdf_mesin`): ``chromium`` (the installed Chromium, Chrome or
+Edge, driven by Playwright: :mod:`lkip_helpers.render._pdf_chromium`) when one is
+found, else ``weasyprint``; the environment variable ``LKIP_PDF`` chooses one
+explicitly.  Both print the same page with the same print stylesheet and the same
+qualities (the PDF tests run on both); Chromium costs about a tenth of the CPU
+(README, benchmark), WeasyPrint needs nothing but pip.  The print page differs a
+little per engine (``Report.html("cetak", mesin)``): Chromium gets its running header
+as text and page-number slots in the lists, which it fills from a first print.
+
+**WeasyPrint** runs in-process.  The print page (``Report.html("cetak")``) has no scripts: charts are the static SVG
 images of the figures (``<img src="data:image/svg+xml;base64,...">``, cheaper for
 WeasyPrint than inline ``<svg>``), A4 pages, running header, page numbers (Roman for the
 front matter, Arabic from BAB I), a Daftar Isi with the same page numbers
@@ -36,9 +45,37 @@ from typing import Any
 from .._platform import current_mode
 from ._pdf_child import pdf_bytes
 
-__all__ = ["html_to_pdf", "set_isolated"]
+__all__ = ["ENV_MESIN", "MESIN", "html_to_pdf", "pdf_mesin", "set_isolated"]
+
+#: The PDF engines; the first is preferred when it is available.
+MESIN = ("chromium", "weasyprint")
+#: Environment variable that chooses the engine (``chromium`` or ``weasyprint``).
+ENV_MESIN = "LKIP_PDF"
 
 _ISOLATED = [False]
+
+
+def pdf_mesin() -> str:
+    """The PDF engine of this process: ``LKIP_PDF`` if set, else Chromium when installed, else WeasyPrint.
+
+    Raises ValueError for an unknown ``LKIP_PDF``; naming ``chromium`` where none is
+    installed fails at the first PDF, with what to install.
+    """
+    chosen = os.environ.get(ENV_MESIN, "").strip().lower()
+    if chosen:
+        if chosen not in MESIN:
+            msg = f"{ENV_MESIN} harus salah satu dari {', '.join(MESIN)}, bukan {chosen!r}"
+            raise ValueError(msg)
+        return chosen
+    return "chromium" if _chromium_available() else "weasyprint"
+
+
+def _chromium_available() -> bool:
+    import importlib.util
+
+    from ._pdf_chromium import find_browser
+
+    return importlib.util.find_spec("playwright") is not None and find_browser() is not None
 
 
 def set_isolated(on: bool = True) -> None:
@@ -46,9 +83,22 @@ def set_isolated(on: bool = True) -> None:
     _ISOLATED[0] = bool(on)
 
 
-def html_to_pdf(html_text: str, target: str | Path | None = None, title: str | None = None) -> bytes:
-    """Render print HTML to PDF; write it to ``target`` when given; return the bytes."""
-    data = _isolated(html_text, title) if _ISOLATED[0] else pdf_bytes(html_text, title)
+def html_to_pdf(
+    html_text: str, target: str | Path | None = None, title: str | None = None, mesin: str = "weasyprint"
+) -> bytes:
+    """Render the print page of ``mesin`` to PDF; write it to ``target`` when given; return the bytes.
+
+    ``html_text`` must be the page made for that engine (``Report.html("cetak", mesin)``).
+    """
+    if mesin == "chromium":
+        from ._pdf_chromium import chromium_pdf
+
+        data = chromium_pdf(html_text, title)
+    elif mesin == "weasyprint":
+        data = _isolated(html_text, title) if _ISOLATED[0] else pdf_bytes(html_text, title)
+    else:
+        msg = f"mesin PDF harus salah satu dari {MESIN}, bukan {mesin!r}"
+        raise ValueError(msg)
     if target is not None:
         Path(target).write_bytes(data)
     return data

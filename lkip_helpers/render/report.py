@@ -14,7 +14,7 @@ from ..errors import RenderError
 from ..paths import chapter_name
 from .atomic import clear_failed, commit, keep_failed, staging_dir, write_atomic
 from .execute import DEFAULT_TIMEOUT, execute_chapter
-from .pdf import html_to_pdf
+from .pdf import html_to_pdf, pdf_mesin
 from .provenance import Provenance
 from .sidik import code_fingerprint
 from .stitch import ReportMeta, build_report, notebook_html
@@ -48,8 +48,10 @@ def _fingerprint(
     formats: Sequence[str],
     provenance: Provenance,
     referensi: bytes | None = None,
+    mesin: str | None = None,
 ) -> str:
     record = {
+        "pdf_mesin": mesin,
         "referensi_docx": hashlib.sha256(referensi).hexdigest() if referensi else None,
         "notebooks": [[p.name, hashlib.sha256(p.read_bytes()).hexdigest()] for p in notebooks],
         "parameters": dict(parameters),
@@ -130,8 +132,9 @@ def render_report(
         tanggal=meta.tanggal or None,
     )
     names = [chapter_name(i, p) for i, p in enumerate(paths)]
+    mesin = pdf_mesin() if "pdf" in formats else None
     fingerprint = _fingerprint(paths, parameters, meta, formats, provenance,
-                               referensi_docx if "docx" in formats else None)
+                               referensi_docx if "docx" in formats else None, mesin)
     seconds: dict[str, float] = {}
     if not force and _up_to_date(_result(out_dir, names, formats, True, seconds), fingerprint):
         return _result(out_dir, names, formats, True, seconds)
@@ -177,7 +180,8 @@ def render_report(
             if "pdf" in formats:
                 start = time.perf_counter()
                 step("pdf")
-                html_to_pdf(report.html("cetak"), tmp / "laporan.pdf", title=meta.judul_lengkap)
+                html_to_pdf(report.html("cetak", mesin or "weasyprint"), tmp / "laporan.pdf",
+                            title=meta.judul_lengkap, mesin=mesin or "weasyprint")
                 written.insert(1, "laporan.pdf")
                 seconds["pdf"] = time.perf_counter() - start
             if "docx" in formats:

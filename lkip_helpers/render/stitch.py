@@ -114,12 +114,22 @@ class Report:
     daftar_gambar: list[Entry]
     grafik: list[dict[str, str]] = field(default_factory=list)
 
-    def html(self, variant: str = "layar") -> str:
-        """Return the page: ``"layar"`` (screen, interactive charts) or ``"cetak"`` (PDF)."""
+    def html(self, variant: str = "layar", mesin: str = "weasyprint") -> str:
+        """Return the page: ``"layar"`` (screen, interactive charts) or ``"cetak"`` (PDF).
+
+        ``mesin`` is the PDF engine the print page is for (:data:`lkip_helpers.render.pdf.MESIN`):
+        Chromium's page carries its running header as text and empty page-number slots in
+        the Daftar Isi/Tabel/Gambar, which the engine fills from a first print.
+        """
         if variant not in {"layar", "cetak"}:
             msg = f"variant harus 'layar' atau 'cetak', bukan {variant!r}"
             raise ValueError(msg)
+        if mesin not in {"weasyprint", "chromium"}:
+            msg = f"mesin harus 'weasyprint' atau 'chromium', bukan {mesin!r}"
+            raise ValueError(msg)
         depan, utama = _split_front(self.sesudah)
+        meta = self.meta
+        edisi = ("DRAF \u00b7 " if meta.is_contoh else "DRAF") if meta.is_draf else ""
         return (
             _jinja()
             .get_template("laporan.html.j2")
@@ -134,6 +144,12 @@ class Report:
                 ),
                 css_layar=_asset("lkip.css"),
                 css_cetak=_asset("cetak.css"),
+                mesin=mesin,
+                teks_edisi=edisi,
+                css_chromium=_asset("cetak_chromium.css") if mesin == "chromium" else "",
+                kepala_kiri=_css_string(f"Kecamatan {meta.kecamatan}"),
+                kepala_kanan=_css_string(f"LKIP {meta.tahun}"),
+                kepala_tengah=_css_string(edisi + (TEKS_CONTOH if meta.is_contoh else "")),
                 sebelum=self.sebelum,
                 depan=depan,
                 utama=utama,

@@ -1,4 +1,4 @@
-"""The printed report (WeasyPrint) as a reader gets it, page by page.
+"""The printed report as a reader gets it, page by page, from each PDF engine (Chromium, WeasyPrint).
 
 A report built in memory from display objects (no kernel) with the shape of the real
 one: cover, Kata Pengantar, the lists, Ikhtisar Eksekutif, chapters with many headings,
@@ -28,7 +28,7 @@ from render_fixtures import META
 from lkip_helpers.present import display as d
 from lkip_helpers.present.tables._dasar import Catatan, Kolom, buat_tabel
 from lkip_helpers.render import build_report
-from lkip_helpers.render.pdf import html_to_pdf
+from lkip_helpers.render.pdf import MESIN, html_to_pdf
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 KALIMAT = ("Kinerja Kecamatan Umbulsari diukur atas dasar penilaian Indikator Kinerja Utama yang merupakan "
@@ -91,15 +91,16 @@ def _chapters() -> list[nbformat.NotebookNode]:
     ]
 
 
-@pytest.fixture(scope="module")
-def laporan(tmp_path_factory: pytest.TempPathFactory) -> Cetak:
-    """The draft and the final edition: (PDF, print HTML) each."""
-    base = tmp_path_factory.mktemp("cetak")
+@pytest.fixture(scope="module", params=MESIN)
+def laporan(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Cetak:
+    """The draft and the final edition by one engine: (PDF, print HTML) each."""
+    mesin = request.param
+    base = tmp_path_factory.mktemp(f"cetak-{mesin}")
     chapters = _chapters()
     out: Cetak = {}
     for edisi in ("draf", "final"):
-        page = build_report(chapters, dataclasses.replace(META, is_contoh=False, edisi=edisi)).html("cetak")
-        html_to_pdf(page, base / f"{edisi}.pdf")
+        page = build_report(chapters, dataclasses.replace(META, is_contoh=False, edisi=edisi)).html("cetak", mesin)
+        html_to_pdf(page, base / f"{edisi}.pdf", mesin=mesin)
         out[edisi] = (base / f"{edisi}.pdf", page)
     return out
 
