@@ -17,6 +17,7 @@ from rich.console import Console
 from ._version import __version__
 from .cli_bahasa import pasang
 from .errors import DataError, Level, LkipError, Problem, ringkas
+from .pratinjau.perintah import pratinjau
 
 pasang()  # Typer's own strings (usage, help option, usage errors) in Bahasa Indonesia
 
@@ -303,10 +304,7 @@ def convert(
         console.print(f"[red]{tujuan} sudah ada.[/red] Pakai --timpa untuk menimpanya.")
         raise typer.Exit(1)
     ds = load(sumber)
-    if tujuan.suffix.lower() == ".xlsx":
-        write_workbook(ds, tujuan)
-    else:
-        write_folder(ds, tujuan)
+    (write_workbook if tujuan.suffix.lower() == ".xlsx" else write_folder)(ds, tujuan)
     console.print(f"Data set {sumber} ditulis ke {tujuan}.")
 
 
@@ -496,6 +494,9 @@ def render(
     if result.index:
         console.print(f"Daftar laporan: {result.index}", markup=False)
     raise typer.Exit(1 if result.failed else 0)
+
+
+app.command()(pratinjau)  # lkip pratinjau DATA: the live preview (lkip_helpers/pratinjau/)
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"render"},
     {"batch"},
     {"ruang_kerja"},
+    {"pratinjau"},
     {"cli", "cli_bahasa", "__init__", "__main__"},
 ]
 MAX_LINES = 520

@@ -15,7 +15,7 @@ from lkip_helpers.cli import app
 from lkip_helpers.cli_bahasa import terjemah_galat
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ["init", "notebook", "check", "template", "convert", "tahun-baru", "demo-data", "ringkasan", "render"]
+COMMANDS = ["init", "notebook", "check", "template", "convert", "tahun-baru", "demo-data", "ringkasan", "render", "pratinjau"]
 ENGLISH = ["Usage", "Options", "Arguments", "Commands", "Show this message", "[default", "[required", "<bool>",
            "<list", "<str>", "<int>", "Try '", "Error"]
 runner = CliRunner()
