@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -11,11 +12,16 @@ import pytest
 
 from lkip_helpers.data import load
 from lkip_helpers.data.model import DataSet
+from lkip_helpers.present import theme
 from lkip_helpers.report.laporan import Laporan, buka
 from lkip_helpers.rules.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 UMBULSARI = ROOT / "data" / "2023" / "umbulsari"
+
+# Every chart drawn in the tests (in this process and in every kernel it starts) is
+# checked against the Vega-Lite schema; a render outside the tests skips that check.
+os.environ[theme.ENV_VALIDASI] = "1"
 
 
 #: The modules whose fixtures render whole reports, heaviest first (measured with

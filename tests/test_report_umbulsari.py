@@ -95,6 +95,15 @@ def test_every_table_title_in_html_and_pdf(page: str, pdf_text: str) -> None:
         assert heading in pdf_text.upper()
 
 
+def test_every_image_has_its_alt_text(renders: tuple[Render, Render]) -> None:
+    """render.stitch skips nbconvert's pass that gives images without alt a placeholder: there are none."""
+    for path in [renders[0].html, *renders[0].notebook_html]:
+        text = re.sub(r"<script\b.*?</script>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        images = re.findall(r"<img\b[^>]*>", text)
+        assert images or path != renders[0].html
+        assert [img[:120] for img in images if not re.search(r"\balt=", img)] == [], path.name
+
+
 def test_no_remote_resource(page: str) -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?https?://""", page)
     assert not re.search(r"url\(\s*['\"]?https?://|@import\s+['\"]?https?://", page)

@@ -34,7 +34,7 @@ from .._platform import KERNEL_IP, current_mode
 from ..errors import RenderError
 from .provenance import Provenance, add_provenance
 
-__all__ = ["execute_chapter", "normalise_notebook", "validate_parameters"]
+__all__ = ["SharedKernel", "execute_chapter", "normalise_notebook", "validate_parameters"]
 
 #: Seconds a single cell may run.
 DEFAULT_TIMEOUT = 600
@@ -210,6 +210,57 @@ def normalise_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+class SharedKernel:
+    """One kernel for the chapters of one report, run one after another.
+
+    A kernel start (a fork of the zygote in a batch, a new interpreter otherwise), the
+    imports a chapter does beyond the zygote's, the first chart conversion (vl-convert
+    starts its JavaScript engine) and the report object (:func:`lkip_helpers.buka`
+    keeps it per process for the same files) are then paid once per report, not once
+    per chapter.  Before each notebook but the first the session is reset
+    (``InteractiveShell.reset(new_session=True)``: empty namespace, history and output
+    cache, execution count 1), so each notebook runs as in a kernel of its own, and its
+    executed notebook is the same.  All notebooks share one working folder (``cwd`` of
+    the first).  No state crosses reports: use one per report, and :meth:`close` it.
+    """
+
+    def __init__(self, kernel_manager_class: type | None = None, kernel_name: str | None = None) -> None:
+        manager = kernel_manager_class or (AsyncKernelManager if kernel_name else ThisPythonKernelManager)
+        self.km: Any = manager(kernel_name=kernel_name or NATIVE_KERNEL_NAME)
+        self._used = False
+
+    def for_next_notebook(self) -> Any:
+        """The kernel manager for the next notebook, its session reset when it ran one before."""
+        if self._used and self.km.has_kernel:
+            self._reset()
+        self._used = True
+        return self.km
+
+    def _reset(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        client = self.km.client()
+        client.start_channels()
+        try:
+            run_sync(client.wait_for_ready)(timeout=60)
+            reply = run_sync(client.execute_interactive)(
+                "get_ipython().reset(new_session=True)", silent=True, store_history=False, timeout=60,
+                output_hook=lambda _msg: None,
+            )
+        finally:
+            client.stop_channels()
+        if reply["content"].get("status") != "ok":
+            msg = f"kernel tidak dapat disegarkan: {reply['content'].get('evalue', '')}"
+            raise RuntimeError(msg)
+
+    def close(self) -> None:
+        """Shut the kernel down (nothing when no notebook started it)."""
+        if self.km.has_kernel:
+            from jupyter_core.utils import run_sync
+
+            run_sync(self.km.shutdown_kernel)(now=False)
+
+
 def execute_chapter(
     nb_path: str | Path,
     out_path: str | Path,
@@ -220,6 +271,7 @@ def execute_chapter(
     provenance: Provenance | None = None,
     kernel_manager_class: type | None = None,
     engine_name: str | None = None,
+    kernel: SharedKernel | None = None,
 ) -> nbformat.NotebookNode:
     """Execute ``nb_path`` with ``parameters`` into ``out_path``; return the notebook.
 
@@ -231,6 +283,8 @@ def execute_chapter(
     ``kernel_manager_class`` replaces the default manager of the ``python3`` kernel
     (the batch passes one that forks pre-loaded kernels, see ``lkip_helpers.batch.kernels``);
     ``engine_name`` picks a registered papermill engine (default: nbclient).
+    ``kernel`` runs the notebook in that kernel (started by the first notebook that uses
+    it, reset to a fresh session for each later one) instead of a kernel of its own.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -246,7 +300,9 @@ def execute_chapter(
     to_run.metadata["kernelspec"] = dict(KERNELSPEC)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     engine_kwargs: dict[str, Any] = {"engine_name": engine_name} if engine_name else {}
-    if kernel_manager_class is not None:
+    if kernel is not None:
+        engine_kwargs["km"] = kernel.for_next_notebook()
+    elif kernel_manager_class is not None:
         engine_kwargs["kernel_manager_class"] = kernel_manager_class
     elif kernel_name is None:
         engine_kwargs["kernel_manager_class"] = ThisPythonKernelManager

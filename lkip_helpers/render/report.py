@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import RenderError
 from ..paths import chapter_name
 from .atomic import clear_failed, commit, keep_failed, staging_dir, write_atomic
-from .execute import DEFAULT_TIMEOUT, execute_chapter
+from .execute import DEFAULT_TIMEOUT, SharedKernel, execute_chapter
 from .pdf import html_to_pdf, pdf_mesin
 from .provenance import Provenance
 from .sidik import code_fingerprint
@@ -142,27 +142,31 @@ def render_report(
     with staging_dir(out_dir) as tmp:
         nbdir = tmp / "notebooks"
         executed = []
-        for path, name in zip(paths, names, strict=True):
-            start = time.perf_counter()
-            step(name)
-            try:
-                executed.append(
-                    execute_chapter(
-                        path,
-                        nbdir / f"{name}.ipynb",
-                        parameters,
-                        kernel_name=kernel_name,
-                        timeout=timeout,
-                        provenance=provenance,
-                        kernel_manager_class=kernel_manager_class,
-                        engine_name=engine_name,
+        kernel = SharedKernel(kernel_manager_class, kernel_name)
+        try:
+            for path, name in zip(paths, names, strict=True):
+                start = time.perf_counter()
+                step(name)
+                try:
+                    executed.append(
+                        execute_chapter(
+                            path,
+                            nbdir / f"{name}.ipynb",
+                            parameters,
+                            kernel_name=kernel_name,
+                            timeout=timeout,
+                            provenance=provenance,
+                            engine_name=engine_name,
+                            kernel=kernel,
+                        )
                     )
-                )
-            except RenderError as err:
-                kept = keep_failed(nbdir / f"{name}.ipynb", out_dir)
-                where = str(kept) if kept else err.notebook_path
-                raise RenderError(err.kecamatan, name, err.cell_index, err.detail, where) from err
-            seconds[f"eksekusi {name}"] = time.perf_counter() - start
+                except RenderError as err:
+                    kept = keep_failed(nbdir / f"{name}.ipynb", out_dir)
+                    where = str(kept) if kept else err.notebook_path
+                    raise RenderError(err.kecamatan, name, err.cell_index, err.detail, where) from err
+                seconds[f"eksekusi {name}"] = time.perf_counter() - start
+        finally:
+            kernel.close()
         written = ["notebooks"]
         try:
             start = time.perf_counter()

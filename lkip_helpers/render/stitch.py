@@ -193,9 +193,7 @@ def _jinja() -> Any:
 
 @cache  # one exporter per variant and process: building one costs more than using it
 def _exporter(template: str, with_code: bool) -> Any:
-    from nbconvert import HTMLExporter
-
-    return HTMLExporter(
+    return _exporter_class()(
         template_name=template,
         extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=not with_code,
@@ -204,6 +202,40 @@ def _exporter(template: str, with_code: bool) -> Any:
         anchor_link_text="",
         embed_images=True,
     )
+
+
+@cache
+def _exporter_class() -> type:
+    """nbconvert's HTMLExporter without its closing pass over the page it wrote.
+
+    ``HTMLExporter.from_notebook_node`` parses every page once more with BeautifulSoup
+    (pure Python) to give ``<img>`` without ``alt`` a placeholder text and JupyterLab's
+    cell wrappers a ``tabindex``, then writes it out again: about a third of the cost of
+    stitching a report.  Our templates are classic ones (no JupyterLab cell wrappers)
+    and every image the chapters display has its own alt text
+    (``tests/test_report_umbulsari.py``), so here that pass changed nothing but the
+    serialisation.  The rest of the method is nbconvert's own.
+    """
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class LkipHTMLExporter(HTMLExporter):
+        def from_notebook_node(  # type: ignore[override]
+            self, nb: Any, resources: Any = None, **kw: Any
+        ) -> tuple[str, dict[str, Any]]:
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            highlight = self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+            resources = self._init_resources(resources)
+            data_type = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources)
+            self.register_filter("highlight_code", highlight)
+            self.register_filter("filter_data_type", data_type)
+            out: tuple[str, dict[str, Any]] = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return out
+
+    return LkipHTMLExporter
 
 
 class _Markers(HTMLParser):

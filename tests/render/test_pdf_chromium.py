@@ -55,7 +55,9 @@ def test_identifier_goes_into_the_trailer_and_depends_on_the_content() -> None:
     assert a.index(b"startxref") > body.index(b"startxref")  # only the trailer grew
     assert a[: body.index(b"trailer")] == body[: body.index(b"trailer")]
     ids = [re.search(rb"/ID \[<([0-9a-f]{32})> <\1>\]", x) for x in (a, b)]
-    assert ids[0] and ids[1] and ids[0].group(1) != ids[1].group(1)
+    assert ids[0]
+    assert ids[1]
+    assert ids[0].group(1) != ids[1].group(1)
     assert with_identifier(a) == a  # never twice
 
 
@@ -64,11 +66,15 @@ def test_the_print_numbers_its_lists_is_offline_and_identical_twice() -> None:
     again = chromium.chromium_pdf(PAGE, "Judul")
     assert first == again
     reader = pypdf.PdfReader(io.BytesIO(first))
-    assert reader.metadata is not None and reader.metadata.title == "Judul"
-    assert b"/CreationDate" not in first and b"/ModDate" not in first and b"/ID [<" in first
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Judul"
+    assert b"/CreationDate" not in first
+    assert b"/ModDate" not in first
+    assert b"/ID [<" in first
     toc = reader.pages[0].extract_text()
     assert re.search(r"KATA PENGANTAR\.*\s*i\b", toc), toc  # the front matter counts from page 2 (no cover)
-    assert re.search(r"BAB I\.*\s*1\b", toc) and re.search(r"BAB II\.*\s*2\b", toc), toc
+    assert re.search(r"BAB I\.*\s*1\b", toc), toc
+    assert re.search(r"BAB II\.*\s*2\b", toc), toc
 
 
 def test_callable_from_a_thread_with_a_running_event_loop() -> None:
@@ -81,7 +87,8 @@ def test_callable_from_a_thread_with_a_running_event_loop() -> None:
     thread = threading.Thread(target=lambda: asyncio.run(in_loop()))
     thread.start()
     thread.join(120)
-    assert out and out[0].startswith(b"%PDF-")
+    assert out
+    assert out[0].startswith(b"%PDF-")
 
 
 def test_no_browser_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
