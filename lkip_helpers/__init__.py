@@ -20,14 +20,23 @@ sentences) -> ``render`` (notebooks to HTML/PDF) -> ``batch`` (many kecamatan) -
 
 from __future__ import annotations
 
-from . import fmt
-from ._version import __version__
-from .checks import Pemeriksaan, periksa
-from .data import DataSet, load
-from .errors import DataError, Level, LkipError, Location, Problem, RenderError, SettingsError
-from .report.laporan import Laporan, buka
-from .rules.capaian import Capaian, hitung_capaian
-from .rules.settings import Settings, load_settings
+import sys
+
+# jsonschema (imported by nbformat and Altair) imports the optional rfc3987_syntax when it
+# is installed (it is, for jupyter_events), which builds 38 Lark grammars at import: 1.3 s
+# in every process (CLI, worker, zygote, kernel).  Its only use is jsonschema's check of
+# the "iri" string formats, which nothing in a report uses; without it jsonschema skips
+# that check, by design.  The zygote does the same (batch/_zygote.py).
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+from . import fmt  # noqa: E402
+from ._version import __version__  # noqa: E402
+from .checks import Pemeriksaan, periksa  # noqa: E402
+from .data import DataSet, load  # noqa: E402
+from .errors import DataError, Level, LkipError, Location, Problem, RenderError, SettingsError  # noqa: E402
+from .report.laporan import Laporan, buka  # noqa: E402
+from .rules.capaian import Capaian, hitung_capaian  # noqa: E402
+from .rules.settings import Settings, load_settings  # noqa: E402
 
 __all__ = [
     "Capaian",

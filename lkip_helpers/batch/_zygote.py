@@ -10,12 +10,15 @@ ARGS`` would (same ``sys.argv``, ``sys.path``, environment and working folder) a
 never returns here.  So every kernel is fresh: it shares nothing with another kernel
 but the already imported, not yet used modules.
 
-When the request pipe closes (the worker ended), the zygote kills the kernels it forked
-that are still running and exits.
+Kernels that end are reaped at once (a ``SIGCHLD`` handler calling ``waitpid``), so their
+CPU is added to the zygote's children times (:mod:`lkip_helpers.batch.cpu`).  When the
+request pipe closes (the worker ended), the zygote kills the kernels it forked that are
+still running, waits for them and exits.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
@@ -62,6 +65,7 @@ def _become_kernel(request: dict, fds: tuple[int, int]) -> None:
     try:
         os.setsid()  # own process group, as jupyter_client's launcher does (start_new_session)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})  # blocked by the zygote around fork()
         for fd in fds:
             os.close(fd)
         null = os.open(os.devnull, os.O_RDONLY)
@@ -91,6 +95,22 @@ def _become_kernel(request: dict, fds: tuple[int, int]) -> None:
         os._exit(code)
 
 
+#: Kernels forked and not yet reaped (a pid here cannot have been reused by another process).
+_LIVE: set[int] = set()
+
+
+def _reap(_signum: int, _frame: object) -> None:
+    """SIGCHLD: wait for every kernel that has ended (none left a zombie)."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        _LIVE.discard(pid)
+
+
 def _lines(fd: int):
     """Yield the lines read from ``fd`` (unbuffered: nothing is left in a Python buffer)."""
     pending = b""
@@ -114,22 +134,32 @@ def main(argv: list[str]) -> None:
         os.path.realpath(os.getcwd()),  # noqa: PTH109
     ):
         del sys.path[0]
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type] # 1.3 s saved: lkip_helpers/__init__.py
     _preload(list(argv[2:]) or list(DEFAULT_PRELOAD))
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
-    children: list[int] = []
+    # Reaped here, not by the kernel (SIG_IGN): only a wait() adds a finished kernel's CPU to
+    # this process's children times, which the worker's CPU figure reads (batch.cpu).
+    signal.signal(signal.SIGCHLD, _reap)
     os.write(reply_fd, b'{"ready": true}\n')
     for line in _lines(request_fd):
         request = json.loads(line)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})  # no reaping before the pid is noted
         pid = os.fork()
         if pid == 0:
             _become_kernel(request, (request_fd, reply_fd))
-        children.append(pid)
+        _LIVE.add(pid)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         os.write(reply_fd, json.dumps({"pid": pid}).encode() + b"\n")
-    for pid in children:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for pid in _LIVE:
         try:
-            os.killpg(pid, signal.SIGKILL)
+            os.killpg(pid, signal.SIGKILL)  # the kernel and whatever it started
         except OSError:
-            pass
+            with contextlib.suppress(OSError):  # it has not called setsid() yet
+                os.kill(pid, signal.SIGKILL)
+    for pid in _LIVE:  # wait for them: their CPU too goes to this process's children times
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 if __name__ == "__main__":

@@ -58,10 +58,18 @@ class Zygote:
         os.close(rep_w)
         self._reply = os.fdopen(self._rep_r, "rb", buffering=0)
         self._lock = threading.Lock()
-        ready = self._read_reply(start_timeout)
+        self._start_timeout = start_timeout
+        self._ready = False  # it imports while its worker goes on; the first kernel waits for it
+
+    def _await_ready(self) -> None:
+        """Wait (once) until the zygote has imported everything (called under ``_lock``)."""
+        if self._ready:
+            return
+        ready = self._read_reply(self._start_timeout)
         if not ready.get("ready"):
             msg = f"zygote kernel tidak siap: {ready}"
             raise RuntimeError(msg)
+        self._ready = True
 
     def _read_reply(self, timeout: float) -> dict[str, Any]:
         import select
@@ -89,6 +97,7 @@ class Zygote:
         """Fork a kernel that runs as ``python -m ipykernel_launcher *args``; return its pid."""
         request = json.dumps({"args": args, "env": env, "cwd": cwd}).encode() + b"\n"
         with self._lock:
+            self._await_ready()
             os.write(self._req_w, request)
             return int(self._read_reply(60)["pid"])
 

@@ -30,28 +30,36 @@ _EVENTS: Any = None
 def warm_up() -> None:
     """Pay the per-process costs once: imports, the Vega bundle, the zygote, the PDF engine.
 
-    With Chromium (``render.pdf.pdf_mesin``) the browser is started here and kept for
-    every later PDF of the worker.  With WeasyPrint, later PDFs are laid out in child
-    processes (``render.pdf.set_isolated``); a forked child inherits the fonts loaded
-    here by one small PDF.  In the portable mode (:mod:`lkip_helpers._platform`) there
-    is no zygote, and the WeasyPrint child is a spawned interpreter that loads its own
-    fonts.
+    The zygote and the browser are separate processes: both are started first and
+    not waited for, so their imports and start-up run beside this process's own (the
+    first kernel waits for the zygote, the first PDF for the browser).  With Chromium
+    (``render.pdf.pdf_mesin``) the browser is kept for every later PDF of the worker.
+    With WeasyPrint, later PDFs are laid out in child processes
+    (``render.pdf.set_isolated``); a forked child inherits the fonts loaded here by one
+    small PDF.  In the portable mode (:mod:`lkip_helpers._platform`) there is no zygote,
+    and the WeasyPrint child is a spawned interpreter that loads its own fonts.
     """
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
-
     from .._platform import current_mode
-    from ..present import theme as charts_theme
     from ..render.pdf import html_to_pdf, pdf_mesin, set_isolated
-    from ..report import figures as laporan  # noqa: F401
     from .kernels import current_zygote
     from .memory import release_memory
 
     if current_mode().zygote:
         current_zygote()
-    charts_theme.vega_bundle()
     mesin = pdf_mesin()
-    html_to_pdf('<p style="font-family: \'DejaVu Sans\'">lkip <b>tebal</b> <i>miring</i></p>', mesin=mesin)
+    if mesin == "chromium":
+        from ..render._pdf_chromium import start_browser
+
+        start_browser()
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+    from ..present import theme as charts_theme
+    from ..report import figures as laporan  # noqa: F401
+
+    charts_theme.vega_bundle()
+    if mesin == "weasyprint":
+        html_to_pdf('<p style="font-family: \'DejaVu Sans\'">lkip <b>tebal</b> <i>miring</i></p>', mesin=mesin)
     set_isolated(mesin == "weasyprint")
     release_memory()
 

@@ -41,7 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MAX_PRINTS", "BrowserNotFound", "chromium_pdf", "close_browser", "find_browser", "page_numbers"]
+__all__ = [
+    "MAX_PRINTS", "BrowserNotFound", "chromium_pdf", "close_browser", "find_browser", "page_numbers", "start_browser",
+]
 
 #: Prints of one PDF at most (the first one only finds the pages).
 MAX_PRINTS = 4
@@ -199,12 +201,20 @@ class _Browser:
     def __init__(self, executable: str) -> None:
         self.executable = executable
         self._calls: queue.Queue[tuple[Callable[[Any], Any], queue.Queue[tuple[bool, Any]]] | None] = queue.Queue()
-        started: queue.Queue[BaseException | None] = queue.Queue()
-        self._thread = threading.Thread(target=self._serve, args=(started,), name="lkip-chromium", daemon=True)
+        self._started: queue.Queue[BaseException | None] = queue.Queue()
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._serve, args=(self._started,), name="lkip-chromium",
+                                        daemon=True)
         self._thread.start()
-        error = started.get()
-        if error is not None:
-            raise error
+
+    def wait_started(self) -> None:
+        """Wait until the browser runs; raise what stopped it from starting."""
+        if not self._ready.is_set():
+            self._error = self._started.get()
+            self._ready.set()
+        if self._error is not None:
+            raise self._error
 
     def _serve(self, started: queue.Queue[BaseException | None]) -> None:
         try:
@@ -234,6 +244,7 @@ class _Browser:
                     pass
 
     def call(self, fn: Callable[[Any], Any]) -> Any:
+        self.wait_started()
         reply: queue.Queue[tuple[bool, Any]] = queue.Queue()
         self._calls.put((fn, reply))
         ok, value = reply.get()
@@ -248,6 +259,11 @@ class _Browser:
 
 _LOCK = threading.Lock()
 _OPEN: list[_Browser] = []
+
+
+def start_browser() -> None:
+    """Start this process's browser without waiting for it (a worker's warm-up)."""
+    _browser()
 
 
 def _browser() -> _Browser:

@@ -312,7 +312,9 @@ def _prepare(nb: Any, seen: dict[str, int]) -> tuple[Any, list[dict[str, str]]]:
             if "chart_id" in info and spec_key:
                 spec = out.data[spec_key]
                 spec = json.loads(spec) if isinstance(spec, str) else spec
-                charts.append({"id": info["chart_id"], "spec_json": charts_theme.spec_json_for_script(spec)})
+                svg = out.data.get("image/svg+xml", "")
+                charts.append({"id": info["chart_id"], "spec_json": charts_theme.spec_json_for_script(spec),
+                               "svg": "".join(svg) if isinstance(svg, list) else svg})
     return nb, charts
 
 

@@ -28,8 +28,13 @@ _DAFTAR = {
 
 
 def _charts(report: Report) -> dict[str, bytes]:
-    """Chart container id -> PNG at print resolution, from the same Vega-Lite specs as the HTML."""
-    return {g["id"]: charts_theme.spec_to_png(json.loads(g["spec_json"])) for g in report.grafik}
+    """Chart container id -> PNG at print resolution.
+
+    Rasterised from the SVG the chapter drew (the PDF's image), so each chart is laid out
+    by Vega once per report; a notebook from before the SVG was kept falls back on the spec.
+    """
+    return {g["id"]: charts_theme.svg_to_png(g["svg"]) if g.get("svg")
+            else charts_theme.spec_to_png(json.loads(g["spec_json"])) for g in report.grafik}
 
 
 def _logo(meta_logo: str) -> bytes | None:
