@@ -9,6 +9,7 @@ set read by :func:`load_params`.  The pieces:
 * :mod:`.local` - worker processes on this machine; :mod:`.remote` - a Dask cluster;
 * :mod:`.index`, :mod:`.overview`, :mod:`.ikhtisar` - the kabupaten pages and overview notebook;
 * :mod:`.progress` - progress bar or log lines, and the summary table.
+* :mod:`.memory`, :mod:`.cpu` - what a worker costs: peak memory, CPU-seconds per stage.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ class BatchResult:
     ikhtisar: Outcome | None = None
     detik: float = 0.0
     memori_mb: float = 0.0
+    cpu_detik: float = 0.0  # CPU-seconds of the reports rendered now, summed (each: its worker's tree, batch.cpu)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -171,6 +172,7 @@ def run_batch(
         ikhtisar=ikhtisar,
         detik=round(time.perf_counter() - started, 3),
         memori_mb=max((o.memori_mb for o in ordered), default=0.0),
+        cpu_detik=round(sum(o.cpu_detik for o in ordered), 3),
         extra={"mode": "portabel" if mode.portable else "normal", "alasan_mode": mode.alasan},
     )
 

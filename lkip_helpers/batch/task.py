@@ -6,9 +6,11 @@ code, the settings files, the parameters and formats) without loading anything, 
 main process decides in milliseconds what is up to date.  :func:`run_job` runs in a
 worker: load and check the data, compute the summary the kabupaten index shows, execute
 the chapters on kernels forked from the worker's zygote, stitch, PDF, commit atomically,
-and stamp the output folder with the fingerprint and the summary.  It never raises: a
-failure is an :class:`Outcome` with status ``"gagal"``, the stage, a one-line error and
-the kept failed notebook.
+and stamp the output folder with the fingerprint, the summary and the wall and CPU
+seconds of each stage (CPU of the worker's whole process tree, :mod:`.cpu`; a Dask
+worker running several tasks at once in threads counts the others' CPU in each).  It
+never raises: a failure is an :class:`Outcome` with status ``"gagal"``, the stage, a
+one-line error and the kept failed notebook.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..errors import DataError, Level, RenderError, ringkas
 from ..paths import slug
 from ..render.atomic import FAILED_DIR, write_atomic
 from ..render.sidik import code_fingerprint
+from .cpu import StageCpu
 from .memory import PeakMemory, release_memory
 
 __all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job"]
@@ -74,6 +77,11 @@ class Outcome:
     langkah: dict[str, float] = field(default_factory=dict)
     memori_mb: float = 0.0  # peak of worker + zygote + kernels together (PSS, see batch.memory)
     memori_bagian_mb: dict[str, float] = field(default_factory=dict)  # the parts at that peak
+    # CPU-seconds of the worker's process tree (worker, zygote, kernels, PDF children, browser;
+    # see batch.cpu) per stage as progress names it ("data", each chapter, "penggabungan html",
+    # "pdf", "docx"), and for the whole job (the stages and what follows the last one)
+    cpu: dict[str, float] = field(default_factory=dict)
+    cpu_detik: float = 0.0
     out_dir: str = ""
 
     @property
@@ -160,9 +168,12 @@ def run_job(job: Job, emit: Emit | None = None) -> Outcome:
     emit = emit or (lambda _event: None)
     start = time.perf_counter()
     emit({"kecamatan": job.kecamatan, "jenis": "mulai"})
+    stages = StageCpu()
     with PeakMemory(_zygote_pid) as memory:
-        outcome = _run(job, emit, start)
+        outcome = _run(job, emit, start, stages)
         release_memory()
+    outcome.cpu = stages.finish()  # closes the stage a failure stopped in; a success closed them already
+    outcome.cpu_detik = stages.total
     outcome.memori_mb = memory.peak_mb
     outcome.memori_bagian_mb = {k: round(v / 1024, 1) for k, v in memory.peak_parts.items()}
     outcome.detik = round(time.perf_counter() - start, 3)
@@ -174,7 +185,7 @@ def run_job(job: Job, emit: Emit | None = None) -> Outcome:
 _BLOCKING = frozenset({"instansi.identitas"})
 
 
-def _run(job: Job, emit: Emit, start: float) -> Outcome:
+def _run(job: Job, emit: Emit, start: float, stages: StageCpu) -> Outcome:
     from .. import fmt
     from ..checks import periksa
     from ..render import ReportMeta, data_files, render_report
@@ -186,6 +197,7 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
 
     def progress(name: str) -> None:
         step["nama"] = name
+        stages.mark(name)
         emit({"kecamatan": job.kecamatan, "jenis": "langkah", "langkah": name})
 
     out_dir = Path(job.out_dir)
@@ -255,11 +267,12 @@ def _run(job: Job, emit: Emit, start: float) -> Outcome:
             job.kecamatan, "gagal", 0.0, step["nama"], _one_line(f"{type(exc).__name__}: {exc}"),
             out_dir=job.out_dir,
         )
-    stamp = {"fingerprint": job.fingerprint, "ringkasan": ringkasan, "detik": dict(result.seconds)}
+    cpu = stages.finish()
+    stamp = {"fingerprint": job.fingerprint, "ringkasan": ringkasan, "detik": dict(result.seconds), "cpu": cpu}
     write_atomic(out_dir / STAMP_FILE, json.dumps(stamp, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     return Outcome(
         job.kecamatan, "selesai", 0.0, ringkasan=ringkasan, langkah={k: round(v, 3) for k, v in result.seconds.items()},
-        out_dir=job.out_dir,
+        cpu=cpu, out_dir=job.out_dir,
     )
 
 

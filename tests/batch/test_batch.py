@@ -102,10 +102,17 @@ def test_incremental_skip_change_and_force(project: Path) -> None:
     first = run_batch(params, workers=2)
     assert [o.status for o in first.outcomes] == ["selesai", "selesai"]
     assert all(o.memori_mb > 100 for o in first.outcomes)  # worker + zygote + kernels, sampled
+    for o in first.outcomes:  # CPU of the worker's tree, per stage as progress names them
+        chapters = [k.removeprefix("eksekusi ") for k in o.langkah if k.startswith("eksekusi ")]
+        assert set(o.cpu) == {"data", *chapters, "penggabungan html", *(set(o.langkah) & {"pdf", "docx"})}
+        assert sum(o.cpu[c] for c in chapters) > 0  # the kernels' work, reaped by the zygote
+        assert 0 < sum(o.cpu.values()) <= o.cpu_detik + 0.01
+    assert first.cpu_detik == pytest.approx(sum(o.cpu_detik for o in first.outcomes), abs=0.01)
     logs = params.keluaran / LOG_DIR
     assert len(list(logs.glob("pekerja-*.log"))) == 2  # one per worker process
     stamp = json.loads((params.out_dir("Ajung") / STAMP_FILE).read_text())
     assert stamp["ringkasan"]["kecamatan"] == "Ajung"
+    assert stamp["cpu"] == first.outcomes[0].cpu
 
     again = run_batch(params, workers=2)
     assert [o.status for o in again.outcomes] == ["dilewati", "dilewati"]

@@ -250,7 +250,7 @@ def test_every_fork_ipc_and_proc_use_asks_the_mode() -> None:
     (the zygote script only runs where the mode started it)."""
     uses = ("os.fork(", '"/proc/', 'f"/proc/', '"ipc"', "os.killpg(")
     users = {name for name, text in _sources().items() if any(u in text for u in uses)}
-    assert users == {"_platform.py", "batch/_zygote.py", "batch/kernels.py", "batch/memory.py", "render/execute.py",
-                     "render/pdf.py"}
+    assert users == {"_platform.py", "batch/_zygote.py", "batch/cpu.py", "batch/kernels.py", "batch/memory.py",
+                     "pratinjau/kernel.py", "render/execute.py", "render/pdf.py"}
     for name in users - {"_platform.py", "batch/_zygote.py"}:
         assert "current_mode" in _sources()[name], name
