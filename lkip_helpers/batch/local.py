@@ -5,13 +5,15 @@ system has: what is sent to them, :class:`~lkip_helpers.batch.task.Job` and the
 initializer's arguments, pickles), import papermill, nbconvert, WeasyPrint and
 lkip_helpers once, load the Vega bundle once, and start their zygote (see
 :mod:`lkip_helpers.batch.kernels`; none in the portable mode,
-:mod:`lkip_helpers._platform`); every kecamatan then costs only its own work.
+:mod:`lkip_helpers._platform`); every kecamatan then costs only its own work.  With
+Chromium the PDFs of all workers are printed by one browser in this process.
 Progress events travel back on a queue.  A worker that dies (killed, out of memory)
 fails only the kecamatan it was working on: the pool is rebuilt and the others go on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue as queue_mod
 import threading
@@ -20,6 +22,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from ..render._pdf_layanan import LayananPdf
+from ..render.pdf import pdf_mesin
 from .task import Job, Outcome, run_job
 
 __all__ = ["run_local", "warm_up"]
@@ -39,7 +43,10 @@ def warm_up() -> None:
     small PDF.  In the portable mode (:mod:`lkip_helpers._platform`) there is no zygote,
     and the WeasyPrint child is a spawned interpreter that loads its own fonts.
     """
+    import os
+
     from .._platform import current_mode
+    from ..render._pdf_layanan import ENV_LAYANAN
     from ..render.pdf import html_to_pdf, pdf_mesin, set_isolated
     from .kernels import current_zygote
     from .memory import release_memory
@@ -47,7 +54,7 @@ def warm_up() -> None:
     if current_mode().zygote:
         current_zygote()
     mesin = pdf_mesin()
-    if mesin == "chromium":
+    if mesin == "chromium" and ENV_LAYANAN not in os.environ:  # else the batch's service prints
         from ..render._pdf_chromium import start_browser
 
         start_browser()
@@ -110,8 +117,23 @@ def run_local(
     ``extra``, when given, is called after the last job finished and returns a
     ``(function, args)`` pair run on one of the warm workers (the kabupaten overview);
     its result is yielded last.  ``log_dir``: where the workers' output goes
-    (``pekerja-<pid>.log``); None leaves it on this process's terminal.
+    (``pekerja-<pid>.log``); None leaves it on this process's terminal.  With Chromium
+    as the PDF engine this process prints the PDFs of every worker with one browser
+    (:class:`~lkip_helpers.render._pdf_layanan.LayananPdf`).
     """
+    with contextlib.ExitStack() as layanan:
+        if pdf_mesin() == "chromium":  # one browser for every worker (render._pdf_layanan)
+            layanan.enter_context(LayananPdf())
+        yield from _run_pool(jobs, workers, on_event, extra, log_dir)
+
+
+def _run_pool(
+    jobs: Sequence[Job],
+    workers: int,
+    on_event: Callable[[dict[str, Any]], None],
+    extra: Callable[[], tuple[Callable[..., Any], tuple]] | None,
+    log_dir: str | None,
+) -> Iterator[Outcome | Any]:
     ctx = multiprocessing.get_context("spawn")
     events = ctx.Queue()
     running: dict[str, bool] = {}

@@ -221,7 +221,8 @@ class _Browser:
             from playwright.sync_api import sync_playwright
 
             pw = sync_playwright().start()
-            args = ["--disable-gpu", "--disable-extensions", "--no-first-run", "--font-render-hinting=none"]
+            args = ["--disable-gpu", "--disable-software-rasterizer", "--disable-extensions", "--no-first-run",
+                    "--font-render-hinting=none", "--disable-features=SpareRendererForSitePerProcess"]
             if hasattr(os, "geteuid") and os.geteuid() == 0:
                 args.append("--no-sandbox")  # Chromium refuses to start its sandbox as root
             browser = pw.chromium.launch(executable_path=self.executable, args=args, headless=True)

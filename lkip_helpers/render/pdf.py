@@ -92,8 +92,10 @@ def html_to_pdf(
     """
     if mesin == "chromium":
         from ._pdf_chromium import chromium_pdf
+        from ._pdf_layanan import lewat_layanan
 
-        data = chromium_pdf(html_text, title)
+        served = lewat_layanan(html_text, title)  # the batch's one browser per machine, if there is one
+        data = served if served is not None else chromium_pdf(html_text, title)
     elif mesin == "weasyprint":
         data = _isolated(html_text, title) if _ISOLATED[0] else pdf_bytes(html_text, title)
     else:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,7 @@ from ..rules.budget import Efisiensi, efisiensi
 from ..rules.capaian import RataRata
 from ..rules.ikm import Ikm, hitung_ikm, nrr_frame, validasi_jawaban
 from ..rules.settings import Settings, load_settings
-from . import figures
+from . import figures, terbuka
 from .figures import RingkasanAnggaran
 
 __all__ = ["FRAMES", "Laporan", "buka"]
@@ -426,7 +425,9 @@ def buka(
             expected="folder data set atau buku kerja .xlsx",
         )
         raise DataError.from_problems([problem])
-    lap = _terbuka(Path(data), Path(pengaturan) if pengaturan else None, final)
+    source, settings = Path(data), Path(pengaturan) if pengaturan else None
+    lap = terbuka.ambil(terbuka.kunci(source, settings, final),
+                        lambda: Laporan.dari_pemeriksaan(periksa(source, settings), final=final))
     wrong = []
     if kecamatan is not None and fmt_slug(kecamatan) != fmt_slug(lap.kecamatan):
         wrong.append(("kecamatan", kecamatan, lap.kecamatan))
@@ -447,53 +448,6 @@ def buka(
         ]
         raise DataError.from_problems(problems)
     return lap
-
-
-#: Reports opened in this process, by what they were made from (see :func:`_terbuka`).
-_TERBUKA: OrderedDict[tuple[Any, ...], Laporan] = OrderedDict()
-_TERBUKA_MAKS = 2
-_TERBUKA_LOCK = threading.Lock()
-#: Files up to this size are identified by their content, larger ones (photos) by size and time.
-_ISI_MAKS = 4 * 2**20
-
-
-def _terbuka(data: Path, pengaturan: Path | None, final: bool) -> Laporan:
-    """The report of ``data``, loaded and checked once per process for the same files.
-
-    The chapters of one report run one after another in one kernel, each calling
-    :func:`buka`; they get one and the same (unchangeable) report object, so the data
-    set is loaded and checked, and each figure computed, once per report instead of
-    once per chapter.  The key is the content of every file of the data set and of
-    every settings file read, so a planner who saves a change and calls :func:`buka`
-    again in JupyterLab gets the new data.  A failed load is never kept.
-    """
-    from ..rules.settings import settings_files
-
-    key = (_sidik_berkas(data), tuple(_sidik_berkas(f) for f in settings_files(pengaturan)), final)
-    with _TERBUKA_LOCK:
-        if key in _TERBUKA:
-            _TERBUKA.move_to_end(key)
-            return _TERBUKA[key]
-    lap = Laporan.dari_pemeriksaan(periksa(data, pengaturan), final=final)
-    with _TERBUKA_LOCK:
-        _TERBUKA[key] = lap
-        while len(_TERBUKA) > _TERBUKA_MAKS:
-            _TERBUKA.popitem(last=False)
-    return lap
-
-
-def _sidik_berkas(path: Path) -> tuple[str, tuple[tuple[str, int, str], ...]]:
-    """What identifies a file or a folder's files: (name, size, content hash or mtime) each."""
-    import hashlib
-
-    path = path.resolve()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] if path.exists() else []
-    out = []
-    for f in files:
-        size = f.stat().st_size
-        mark = hashlib.sha256(f.read_bytes()).hexdigest() if size <= _ISI_MAKS else str(f.stat().st_mtime_ns)
-        out.append((str(f.relative_to(path)) if path.is_dir() else f.name, size, mark))
-    return str(path), tuple(out)
 
 
 def fmt_slug(name: str) -> str:

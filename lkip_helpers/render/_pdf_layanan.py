@@ -1,0 +1,124 @@
+"""One browser for the PDFs of all the workers of a batch on one machine.
+
+A headless Chromium with its Playwright driver takes about 500-600 MB (PSS) while it
+prints a report; one per worker would double a worker's memory.  So the process that
+starts the workers (``batch.local.run_local``) runs :class:`LayananPdf`: a
+``multiprocessing.connection`` listener (a Unix socket, a named pipe on Windows,
+authenticated by a random key) whose threads print every PDF a worker sends with this
+process's one browser (:mod:`lkip_helpers.render._pdf_chromium`).  The workers find it
+in the environment they inherit (``LKIP_PDF_LAYANAN``) and :func:`lewat_layanan` sends
+them there; without it (a Dask worker, a single render in JupyterLab) a process prints
+with a browser of its own.  Printing is what the browser's renderer does, on its own
+core; the service only passes bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from multiprocessing import AuthenticationError
+from multiprocessing.connection import Client, Connection, Listener
+from typing import Any
+
+__all__ = ["ENV_LAYANAN", "LayananPdf", "lewat_layanan"]
+
+#: ``address|authkey-hex`` of the service the workers of this machine use.
+ENV_LAYANAN = "LKIP_PDF_LAYANAN"
+
+
+class LayananPdf:
+    """The PDF service of a batch's main process (see the module doc); a context manager.
+
+    Entering it starts the browser (not waited for) and the listener, and puts its
+    address into ``os.environ`` for the workers started after it; leaving it removes
+    both.
+    """
+
+    def __init__(self) -> None:
+        self._key = os.urandom(32)
+        self._listener: Listener | None = None
+        self._threads: list[threading.Thread] = []
+        self._before: str | None = None
+
+    def __enter__(self) -> LayananPdf:
+        from ._pdf_chromium import start_browser
+
+        start_browser()
+        self._listener = Listener(authkey=self._key)
+        accept = threading.Thread(target=self._accept, name="lkip-pdf-layanan", daemon=True)
+        accept.start()
+        self._threads.append(accept)
+        self._before = os.environ.get(ENV_LAYANAN)
+        os.environ[ENV_LAYANAN] = f"{self.alamat}|{self._key.hex()}"
+        return self
+
+    @property
+    def alamat(self) -> str:
+        """The listener's address (a socket path or a pipe name)."""
+        assert self._listener is not None  # noqa: S101 - only after __enter__
+        return str(self._listener.address)
+
+    def _accept(self) -> None:
+        assert self._listener is not None  # noqa: S101
+        while True:
+            try:
+                conn = self._listener.accept()
+            except (OSError, EOFError):
+                return  # closed
+            except Exception:  # noqa: BLE001,S112 - a client with a wrong key: refuse it, go on
+                continue
+            serve = threading.Thread(target=_serve, args=(conn,), name="lkip-pdf-klien", daemon=True)
+            serve.start()
+            self._threads.append(serve)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._before is None:
+            os.environ.pop(ENV_LAYANAN, None)
+        else:
+            os.environ[ENV_LAYANAN] = self._before
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+
+def _serve(conn: Connection) -> None:
+    """Answer one worker's requests ``(html, title)`` with ``("ok", pdf)`` or ``("galat", text)``."""
+    from ._pdf_chromium import chromium_pdf
+
+    with conn:
+        while True:
+            try:
+                html_text, title = conn.recv()
+            except (EOFError, OSError):
+                return
+            try:
+                conn.send(("ok", chromium_pdf(html_text, title)))
+            except Exception as exc:  # noqa: BLE001 - the worker reports it for its kecamatan
+                conn.send(("galat", f"{type(exc).__name__}: {exc}"))
+
+
+_CLIENT: dict[str, Any] = {}
+_CLIENT_LOCK = threading.Lock()
+
+
+def lewat_layanan(html_text: str, title: str | None) -> bytes | None:
+    """The PDF printed by this machine's service, or None when there is none to reach."""
+    spec = os.environ.get(ENV_LAYANAN, "")
+    if "|" not in spec:
+        return None
+    address, key = spec.rsplit("|", 1)
+    with _CLIENT_LOCK:  # one connection per process (and per service), one request at a time
+        conn = _CLIENT.get(spec) if _CLIENT.get("pid") == os.getpid() else None
+        if conn is None:
+            try:
+                conn = Client(address, authkey=bytes.fromhex(key))
+            except (OSError, ValueError, EOFError, AuthenticationError):
+                return None  # gone or not ours: the caller prints with a browser of its own
+            _CLIENT.clear()
+            _CLIENT.update({"pid": os.getpid(), spec: conn})
+        conn.send((html_text, title))
+        status, value = conn.recv()
+    if status != "ok":
+        raise RuntimeError(value)
+    data: bytes = value
+    return data
