@@ -35,6 +35,7 @@ class Payload:
     data_name: str  # folder or workbook name of the data set
     data: Mapping[str, bytes]
     settings: tuple[str, bytes] | None
+    layanan_pdf: str = ""  # the client's PDF service (render._pdf_layanan), for workers on its machine
 
 
 def _read_tree(root: Path) -> dict[str, bytes]:
@@ -100,6 +101,7 @@ def render_remote(payload: Payload, notebooks: Mapping[str, bytes]) -> tuple[Out
     if not _WARM:
         from .local import warm_up
 
+        _use_service(payload.layanan_pdf)
         warm_up()
         _WARM.append(True)
     job = payload.job
@@ -134,6 +136,21 @@ def render_remote(payload: Payload, notebooks: Mapping[str, bytes]) -> tuple[Out
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _use_service(spec: str) -> None:
+    """Print with the client's one browser when this worker is on the client's machine.
+
+    The service's address is a socket path (a pipe name on Windows): it exists here only
+    on that machine; elsewhere the worker prints with a browser of its own.
+    """
+    import os
+
+    from ..render._pdf_layanan import ENV_LAYANAN
+
+    address = spec.rsplit("|", 1)[0] if "|" in spec else ""
+    if address and (Path(address).exists() or address.startswith("\\\\.\\pipe\\")):
+        os.environ[ENV_LAYANAN] = spec
+
+
 def _worker_emit(event: dict[str, Any]) -> None:
     try:
         from distributed import get_worker
@@ -149,11 +166,20 @@ def run_dask(jobs: Sequence[Job], address: str, emit: Callable[[dict[str, Any]],
     At most twice as many tasks as the cluster has worker threads are in flight, so the
     client never holds the inputs of thousands of kecamatan at once.
     """
+    import contextlib
+    import os
+
     from distributed import Client, as_completed
+
+    from ..render._pdf_layanan import ENV_LAYANAN, LayananPdf
+    from ..render.pdf import pdf_mesin
 
     if not jobs:
         return
-    with Client(address, set_as_default=False) as client:
+    with contextlib.ExitStack() as stack, Client(address, set_as_default=False) as client:
+        if pdf_mesin() == "chromium":  # workers on this machine share its one browser
+            stack.enter_context(LayananPdf())
+        layanan = os.environ.get(ENV_LAYANAN, "")
         client.subscribe_topic(TOPIC, lambda event: emit(event[1]))
         notebooks = {Path(p).name: Path(p).read_bytes() for p in jobs[0].notebooks}
         [nb_future] = client.scatter([notebooks], broadcast=True, hash=False)
@@ -165,7 +191,7 @@ def run_dask(jobs: Sequence[Job], address: str, emit: Callable[[dict[str, Any]],
         def submit() -> Any:
             job = queue.pop(0)
             future = client.submit(
-                render_remote, pack(job), nb_future, key=f"lkip-{job.slug}-{job.fingerprint[:12]}", pure=False,
+                render_remote, replace(pack(job), layanan_pdf=layanan), nb_future, key=f"lkip-{job.slug}-{job.fingerprint[:12]}", pure=False,
                 retries=0,
             )
             by_key[future.key] = job

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -80,3 +81,18 @@ def test_dask_batch_ships_bytes_and_matches_a_local_run(project: Path, cluster, 
     # nothing changed: the cluster is not even asked
     again = run_batch(params, scheduler=cluster.scheduler_address)
     assert {o.kecamatan: o.status for o in again.outcomes if o.ok} == {"Ajung": "dilewati", "Puger": "dilewati"}
+
+
+def test_a_worker_uses_the_clients_pdf_service_only_on_the_clients_machine(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from lkip_helpers.batch import remote
+    from lkip_helpers.render._pdf_layanan import ENV_LAYANAN
+
+    monkeypatch.delenv(ENV_LAYANAN, raising=False)
+    remote._use_service(f"{tmp_path / 'lain-mesin.sock'}|00ff")  # not on this machine
+    assert ENV_LAYANAN not in os.environ
+    here = tmp_path / "layanan.sock"
+    here.touch()
+    remote._use_service(f"{here}|00ff")
+    assert os.environ[ENV_LAYANAN] == f"{here}|00ff"
