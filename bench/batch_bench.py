@@ -5,8 +5,9 @@
     .venv/bin/python bench/batch_bench.py --demo 200 --skip-naive --skip-floor  # scale
 
 1. naive: per chapter ``papermill`` CLI (fresh kernel) then ``jupyter nbconvert --to
-   html`` CLI, sequential; then one ``python`` process stitching the report and the
-   ``weasyprint`` CLI for the PDF.  Same artefacts as the batch.
+   html`` CLI, sequential; then one ``python`` process stitching the report and the PDF
+   engine's own CLI (``chromium --print-to-pdf`` or ``weasyprint``, the batch's engine).
+   Same artefacts as the batch.
 2. batch: ``run_batch`` (what ``lkip render --params`` runs) from clean, with ``--jobs``
    workers; then a re-run with nothing changed; then one data file changed.
 3. floor: one Python process, no kernel: every chapter's cells executed in-process,
@@ -171,11 +172,30 @@ out, kec = Path(sys.argv[1]), sys.argv[2]
 nbs = sorted((out / "notebooks").glob("*.ipynb"))
 rep = build_report([nbformat.read(p, as_version=4) for p in nbs], ReportMeta(kec, "Jember", 2023), [p.stem for p in nbs])
 (out / "laporan.html").write_text(rep.html("layar"), encoding="utf-8")
-(out / "cetak.html").write_text(rep.html("cetak"), encoding="utf-8")
+(out / "cetak.html").write_text(rep.html("cetak", sys.argv[3]), encoding="utf-8")
 """
 
 
+def _pdf_command(mesin: str, page: Path, pdf: Path) -> list[str | Path]:
+    """The PDF the naive way: the engine's own command line, as the batch's engine (one print)."""
+    if mesin == "weasyprint":
+        return [BIN / "weasyprint", page, pdf]
+    from lkip_helpers.render._pdf_chromium import find_browser
+
+    sandbox = ["--no-sandbox"] if os.geteuid() == 0 else []
+    return [str(find_browser()), "--headless", *sandbox, "--disable-gpu", "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}", page.as_uri()]
+
+
 def naive(names: list[str], data_root: Path, out: Path, formats: tuple[str, ...], meter: Meter) -> list[float]:
+    """Per chapter ``papermill`` CLI and ``jupyter nbconvert`` CLI, then stitch, then the PDF engine's CLI.
+
+    The PDF engine is the batch's (``render.pdf.pdf_mesin``); with Chromium the naive way
+    prints once, without the Daftar Isi's page numbers, so it is if anything cheaper.
+    """
+    from lkip_helpers.render.pdf import pdf_mesin
+
+    mesin = pdf_mesin()
     env = {**os.environ, "LKIP_DATA": str(data_root)}
     times = []
     for name in names:
@@ -193,9 +213,9 @@ def naive(names: list[str], data_root: Path, out: Path, formats: tuple[str, ...]
             )
             subprocess.run([BIN / "jupyter-nbconvert", "--to", "html", executed], check=True, env=env,
                            capture_output=True)
-        subprocess.run([sys.executable, "-c", _STITCH, target, name], check=True, env=env, capture_output=True)
+        subprocess.run([sys.executable, "-c", _STITCH, target, name, mesin], check=True, env=env, capture_output=True)
         if "pdf" in formats:
-            subprocess.run([BIN / "weasyprint", target / "cetak.html", target / "laporan.pdf"], check=True, env=env,
+            subprocess.run(_pdf_command(mesin, target / "cetak.html", target / "laporan.pdf"), check=True, env=env,
                            capture_output=True)
         tree = meter.tree
         meter.stop()
