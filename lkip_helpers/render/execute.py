@@ -228,9 +228,29 @@ class SharedKernel:
         manager = kernel_manager_class or (AsyncKernelManager if kernel_name else ThisPythonKernelManager)
         self.km: Any = manager(kernel_name=kernel_name or NATIVE_KERNEL_NAME)
         self._used = False
+        # nbclient stops the clients of a kernel it owns; this one it does not own, so the
+        # client each notebook opens (ZMQ sockets and their buffers, ~3 MB) would stay:
+        # they are recorded here and stopped after their notebook.
+        self._clients: list[Any] = []
+        make_client = self.km.client
+
+        def client(*args: Any, **kwargs: Any) -> Any:
+            made = make_client(*args, **kwargs)
+            self._clients.append(made)
+            return made
+
+        self.km.client = client
+
+    def _stop_clients(self) -> None:
+        while self._clients:
+            try:
+                self._clients.pop().stop_channels()
+            except Exception:  # noqa: BLE001,S110 - closing anyway
+                pass
 
     def for_next_notebook(self) -> Any:
         """The kernel manager for the next notebook, its session reset when it ran one before."""
+        self._stop_clients()
         if self._used and self.km.has_kernel:
             self._reset()
         self._used = True
@@ -255,6 +275,7 @@ class SharedKernel:
 
     def close(self) -> None:
         """Shut the kernel down (nothing when no notebook started it)."""
+        self._stop_clients()
         if self.km.has_kernel:
             from jupyter_core.utils import run_sync
 
