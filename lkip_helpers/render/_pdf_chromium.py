@@ -20,10 +20,10 @@ WeasyPrint's CPU (see the README's benchmark).  What Chromium lacks is filled in
 
 The browser is the installed Chromium, Chrome or Edge (:func:`find_browser`; Playwright's
 own browser download is never needed).  One browser is started per process on the first
-PDF and kept, each PDF gets a new page (a new renderer process) that is closed after it;
-every call goes through one thread that owns Playwright's synchronous API, so this works
-from worker threads (Dask) and from a thread with a running asyncio loop (a Jupyter
-kernel) alike.  The browser ends with the process, or with :func:`close_browser`.
+PDF and kept, and so is the page the PDFs are printed from (renewed every
+:data:`PAGE_USES` PDFs).  Every call goes through one thread that owns Playwright's
+synchronous API, so this works from worker threads (Dask) and from a thread with a
+running asyncio loop (a Jupyter kernel) alike.  The browser ends with the process, or with :func:`close_browser`.
 """
 
 from __future__ import annotations
@@ -230,15 +230,17 @@ class _Browser:
             started.put(exc)
             return
         started.put(None)
+        tab = _Tab(browser)
         try:
             while (call := self._calls.get()) is not None:
                 fn, reply = call
                 try:
-                    reply.put((True, fn(browser)))
+                    reply.put((True, fn(tab.page())))
                 except BaseException as exc:  # noqa: BLE001 - reported to the caller
+                    tab.close()  # a page in an unknown state is not used again
                     reply.put((False, exc))
         finally:
-            for close in (browser.close, pw.stop):
+            for close in (tab.close, browser.close, pw.stop):
                 try:
                     close()
                 except Exception:  # noqa: BLE001,S110 - ending anyway
@@ -257,6 +259,42 @@ class _Browser:
         self._calls.put(None)
         self._thread.join(timeout=30)
 
+
+class _Tab:
+    """The one page PDFs are printed from, offline; a new one after :data:`PAGE_USES` PDFs.
+
+    Reusing the page keeps one renderer process (no start-up per PDF, and its CPU stays
+    with a live process, where :mod:`lkip_helpers.batch.cpu` counts it); renewing it now
+    and then keeps the renderer from growing over hundreds of reports.
+    """
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self._context: Any = None
+        self._page: Any = None
+        self._uses = 0
+
+    def page(self) -> Any:
+        if self._page is None or self._uses >= PAGE_USES:
+            self.close()
+            self._context = self.browser.new_context(java_script_enabled=True, offline=True)
+            self._page = self._context.new_page()
+            self._page.route("**/*", _offline)
+        self._uses += 1
+        return self._page
+
+    def close(self) -> None:
+        if self._context is not None:
+            try:
+                self._context.close()
+            except Exception:  # noqa: BLE001,S110 - a new one is made anyway
+                pass
+        self._context = self._page = None
+        self._uses = 0
+
+
+#: PDFs printed from one page before it is replaced by a new one.
+PAGE_USES = 20
 
 _LOCK = threading.Lock()
 _OPEN: list[_Browser] = []
@@ -300,15 +338,5 @@ def _offline(route: Any) -> None:
 
 def chromium_pdf(html_text: str, title: str | None = None) -> bytes:
     """The PDF of the Chromium print page ``html_text`` (``Report.html("cetak", "chromium")``)."""
-
-    def make(browser: Any) -> bytes:
-        context = browser.new_context(java_script_enabled=True, offline=True)
-        try:
-            page = context.new_page()
-            page.route("**/*", _offline)
-            return _pdf_on_page(page, html_text, title)
-        finally:
-            context.close()
-
-    data: bytes = _browser().call(make)
+    data: bytes = _browser().call(lambda page: _pdf_on_page(page, html_text, title))
     return data
