@@ -389,7 +389,8 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=31, help="jumlah kecamatan Jember (urut abjad)")
     ap.add_argument("--demo", type=int, default=0, help="pakai N kecamatan sintetis (lkip demo-data --jumlah N)")
     ap.add_argument("--naive-k", type=int, default=None, help="jalankan cara naif hanya pada N kecamatan pertama")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="proses pekerja batch (bawaan: jumlah inti)")
+    ap.add_argument("--jobs", type=int, default=None,
+                    help="proses pekerja batch (bawaan: seperti lkip render, jumlah inti + 1)")
     ap.add_argument("--format", default="html,pdf", help="format laporan, dipisah koma: html,pdf,docx")
     ap.add_argument("--work", type=Path, default=None, help="folder kerja (bawaan: folder sementara)")
     ap.add_argument("--skip-naive", action="store_true", help="tanpa cara naif")
@@ -411,6 +412,10 @@ def main() -> None:
         names = list(load_params(ROOT / "params" / "jember-2023.yaml").kecamatan[: args.k])
         for n in names:
             shutil.copytree(ROOT / "data" / "2023" / n.lower(), data_root / "2023" / n.lower(), dirs_exist_ok=True)
+    if args.jobs is None:
+        from lkip_helpers.batch.runner import default_workers
+
+        args.jobs = default_workers()
     params = BatchParams(kabupaten="Jember", tahun=2023, kecamatan=tuple(names), data=data_root / "2023",
                          keluaran=work / "batch" / "2023", formats=formats)
     print(f"Mesin: {_machine()}\nFolder kerja: {work}\n{len(names)} kecamatan, format {','.join(formats)}, "

@@ -446,7 +446,7 @@ def render(
         typer.Option("--referensi-docx", help="Dokumen Word rujukan gaya (huruf, ukuran, warna, margin) untuk laporan.docx."),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses pekerja (bawaan: jumlah inti CPU).")
+        int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses pekerja (bawaan: jumlah inti CPU + 1).")
     ] = None,
     dask_scheduler: Annotated[
         str | None, typer.Option("--dask-scheduler", help="Jalankan di klaster Dask, mis. tcp://10.0.0.5:8786.")

@@ -180,12 +180,33 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _loader_for(text: str) -> Any:
+    """libyaml's loader (several times faster) for a text without anchors, else :class:`_Loader`.
+
+    An alias needs an anchor (``&nama``), so a text without ``&`` has none to refuse;
+    with one (or when libyaml is missing) the Python loader refuses aliases as it composes.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    return fast(text) if fast is not None and "&" not in text else _Loader(text)
+
+
 def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> tuple[Any, yaml.Node | None] | None:
     """Return (data, node) of a YAML file, or report a syntax error."""
     text = _decode(path, rel, problems)
     if text is None:
         return None
-    loader = _Loader(text)
+    return _read_yaml_text(text, rel, problems, _loader_for(text))
+
+
+def _read_yaml_slowly(text: str, rel: str, problems: list[Problem]) -> tuple[Any, yaml.Node | None] | None:
+    """The text read again by the Python loader, whose error report the messages are written for."""
+    return _read_yaml_text(text, rel, problems, _Loader(text))
+
+
+def _read_yaml_text(
+    text: str, rel: str, problems: list[Problem], loader: Any
+) -> tuple[Any, yaml.Node | None] | None:
+    """Return (data, node) of a YAML text read by ``loader``, or report a syntax error."""
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -202,6 +223,8 @@ def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> tuple[Any, yaml
         )
         return None
     except yaml.YAMLError as exc:
+        if not isinstance(loader, _Loader):  # libyaml failed: the report comes from the Python loader
+            return _read_yaml_slowly(text, rel, problems)
         mark = getattr(exc, "problem_mark", None)
         if "end of stream" in str(getattr(exc, "problem", "")):
             mark = getattr(exc, "context_mark", None) or mark  # where the unclosed quote starts
