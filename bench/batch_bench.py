@@ -224,6 +224,15 @@ def naive(names: list[str], data_root: Path, out: Path, formats: tuple[str, ...]
     return times
 
 
+def _with_dask_cluster(jobs: int, work: Any) -> Any:
+    """``work(address)`` with a scheduler and ``jobs`` single-threaded worker processes on 127.0.0.1."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, memory_limit="1.5GB") as cluster:
+        return work(cluster.scheduler_address)
+
+
 # ----------------------------------------------------------------------- floor
 def floor(names: list[str], data_root: Path, out: Path, meter: Meter) -> list[float]:
     """Execute every chapter's cells in this process, collect what they display, write HTML."""
@@ -280,9 +289,16 @@ def floor(names: list[str], data_root: Path, out: Path, meter: Meter) -> list[fl
 
 
 # ----------------------------------------------------------------------- batch
-def batch(params: Any, jobs: int, chapters: list[str]) -> dict[str, Any]:
-    from lkip_helpers.batch import run_batch
+def batch(params: Any, jobs: int, chapters: list[str], scheduler: str | None = None) -> dict[str, Any]:
+    """``run_batch`` clean, again with nothing changed, again with one data file changed.
 
+    ``scheduler``: the Dask path (``lkip render --dask-scheduler``) instead of local workers.
+    """
+    from functools import partial
+
+    from lkip_helpers.batch import run_batch as run
+
+    run_batch = partial(run, scheduler=scheduler)
     wall = time.time()
     meter = Meter().start()
     clean = run_batch(params, workers=jobs, force=True)
@@ -393,6 +409,8 @@ def main() -> None:
                     help="proses pekerja batch (bawaan: seperti lkip render, jumlah inti + 1)")
     ap.add_argument("--format", default="html,pdf", help="format laporan, dipisah koma: html,pdf,docx")
     ap.add_argument("--work", type=Path, default=None, help="folder kerja (bawaan: folder sementara)")
+    ap.add_argument("--dask", action="store_true",
+                    help="batch lewat Dask: scheduler dan --jobs pekerja (1 thread) di 127.0.0.1")
     ap.add_argument("--skip-naive", action="store_true", help="tanpa cara naif")
     ap.add_argument("--skip-floor", action="store_true", help="tanpa lantai")
     args = ap.parse_args()
@@ -423,7 +441,10 @@ def main() -> None:
 
     res: dict[str, Any] = {"machine": _machine(), "k": len(names), "jobs": args.jobs, "formats": formats}
     chapters = [chapter_name(i, nb) for i, nb in enumerate(_chapters())]
-    res["batch"] = batch(params, args.jobs, chapters)
+    if args.dask:
+        res["batch"] = _with_dask_cluster(args.jobs, lambda address: batch(params, args.jobs, chapters, address))
+    else:
+        res["batch"] = batch(params, args.jobs, chapters)
     b = res["batch"]
     print(f"batch: {b['clean_s']:.1f} dtk ({b['clean_s'] / len(names):.2f} dtk/laporan), "
           f"CPU {b['cpu']['cpu_tree_s']:.1f} dtk, gagal: {b['failed'] or '-'}", flush=True)
