@@ -27,7 +27,7 @@ os.environ[theme.ENV_VALIDASI] = "1"
 #: The modules whose fixtures render whole reports, heaviest first (measured with
 #: ``--durations``).  Only the order changes, never what runs.
 _HEAVIEST = (
-    "test_report_umbulsari", "test_docx", "test_editions", "test_property_input", "test_tahun_baru",
+    "test_report_umbulsari", "test_docx", "test_editions", "test_pratinjau", "test_property_input", "test_tahun_baru",
     "test_notebooks", "test_kernels", "test_portable", "test_install", "test_report",
 )
 
