@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from lkip_helpers import DataError, buka
 from lkip_helpers.report import terbuka
 
