@@ -18,9 +18,12 @@ Every module that would fork, open an IPC socket or read ``/proc`` asks
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
+import shutil
 import socket
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +31,7 @@ from pathlib import Path
 from .errors import SettingsError
 
 __all__ = ["ENV_VAR", "KERNEL_IP", "Capabilities", "Mode", "current_mode", "decide", "detect_capabilities",
-           "forced_portable"]
+           "forced_portable", "short_tempdir", "socket_dir"]
 
 #: Environment variable that forces the portable mode.
 ENV_VAR = "LKIP_PORTABEL"
@@ -120,3 +123,34 @@ def detect_capabilities() -> Capabilities:
 def current_mode() -> Mode:
     """The mode of this process now (the environment is read at every call)."""
     return decide(os.environ, detect_capabilities())
+
+
+#: The longest temporary folder that leaves room for ``lkip-ipc-<pid>-xxxxxxxx/kernel-N-M``
+#: (or Chromium's ``org.chromium.Chromium.XXXXXX/SingletonSocket``) within a Unix socket
+#: path's ~107 bytes.
+_SOCKET_BASE_MAX = 40
+
+
+def short_tempdir(prefix: str) -> Path:
+    """A new private temporary folder whose path leaves room for Unix socket names.
+
+    A socket path has at most ~107 bytes, so under a long ``TMPDIR`` (a test's, or
+    macOS's ``/var/folders/...``) the folder goes to ``/tmp``.  The caller removes it.
+    """
+    base = tempfile.gettempdir()
+    if len(base) > _SOCKET_BASE_MAX and Path("/tmp").is_dir() and os.access("/tmp", os.W_OK):  # noqa: S108
+        base = "/tmp"  # noqa: S108
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+
+
+@functools.cache
+def socket_dir(pid: int) -> Path:
+    """A private folder for the Unix sockets of process ``pid`` (removed at exit).
+
+    The one place the kernels' IPC sockets, the preview's kernel pool and the batch's
+    PDF service listen.  Keyed by pid so that a process forked after its first socket
+    (a batch worker) gets its own folder instead of inheriting its parent's.
+    """
+    folder = short_tempdir(f"lkip-ipc-{pid}-")
+    atexit.register(shutil.rmtree, folder, True)
+    return folder

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._platform import current_mode
+from .._platform import current_mode, socket_dir
 from ..batch.jobkernel import TimedKernelManager, job_attributes
 from ..batch.kernels import ForkedProcess, ForkKernelManager, ForkProvisioner, current_zygote, manager_class
 
@@ -59,12 +59,10 @@ class KernelPool:
     def _fork(self) -> _Siap:
         from jupyter_client.connect import write_connection_file
 
-        from ..render.execute import _ipc_dir
-
         name = uuid.uuid4().hex[:8]
         fname, written = write_connection_file(
             str(self._folder / f"kernel-{name}.json"),
-            ip=str(_ipc_dir(os.getpid()) / f"pool-{name}"),
+            ip=str(socket_dir(os.getpid()) / f"pool-{name}"),
             transport="ipc",
             key=str(uuid.uuid4()).encode(),
         )

@@ -20,6 +20,8 @@ from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Connection, Listener
 from typing import Any
 
+from .._platform import detect_capabilities, socket_dir
+
 __all__ = ["ENV_LAYANAN", "LayananPdf", "lewat_layanan"]
 
 #: ``address|authkey-hex`` of the service the workers of this machine use.
@@ -44,7 +46,10 @@ class LayananPdf:
         from ._pdf_chromium import start_browser
 
         start_browser()
-        self._listener = Listener(authkey=self._key)
+        address = None  # a named pipe on Windows
+        if detect_capabilities().unix_sockets:  # a short path: tempfile's may pass a socket's ~107 bytes
+            address = str(socket_dir(os.getpid()) / f"pdf-{os.urandom(4).hex()}")
+        self._listener = Listener(address, authkey=self._key)
         accept = threading.Thread(target=self._accept, name="lkip-pdf-layanan", daemon=True)
         accept.start()
         self._threads.append(accept)

@@ -13,14 +13,10 @@
 
 from __future__ import annotations
 
-import atexit
 import copy
-import functools
 import itertools
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -30,7 +26,7 @@ from jupyter_client.kernelspec import NATIVE_KERNEL_NAME, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-from .._platform import KERNEL_IP, current_mode
+from .._platform import KERNEL_IP, current_mode, socket_dir
 from ..errors import RenderError
 from .provenance import Provenance, add_provenance
 
@@ -79,7 +75,7 @@ class ThisPythonKernelManager(AsyncKernelManager):
     @default("ip")
     def _ip_default(self) -> str:
         if self.transport == "ipc":
-            return str(_ipc_dir(os.getpid()) / f"kernel-{next(_IPC_COUNTER)}")
+            return str(socket_dir(os.getpid()) / f"kernel-{next(_IPC_COUNTER)}")
         return KERNEL_IP
 
     @default("kernel_spec_manager")
@@ -92,24 +88,6 @@ class ThisPythonKernelManager(AsyncKernelManager):
 
 
 _IPC_COUNTER = itertools.count(1)
-#: The longest temporary folder that leaves room for ``lkip-ipc-<pid>-xxxxxxxx/kernel-N-M``.
-_IPC_BASE_MAX = 60
-
-
-@functools.cache
-def _ipc_dir(pid: int) -> Path:
-    """A private folder for the kernel sockets of process ``pid`` (removed at exit).
-
-    Keyed by pid so that a process forked after the first kernel (a batch worker) gets
-    its own folder instead of inheriting its parent's.
-    """
-    base = tempfile.gettempdir()
-    # A Unix socket path has at most ~107 bytes: under a long TMPDIR use /tmp instead.
-    if len(base) > _IPC_BASE_MAX and Path("/tmp").is_dir() and os.access("/tmp", os.W_OK):  # noqa: S108
-        base = "/tmp"  # noqa: S108
-    folder = Path(tempfile.mkdtemp(prefix=f"lkip-ipc-{pid}-", dir=base))
-    atexit.register(shutil.rmtree, folder, True)
-    return folder
 
 
 def _allowed_types(type_name: str) -> tuple[type, ...] | None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
+from pathlib import Path
 
 import psutil
 import pytest
 
+from lkip_helpers import _platform
 from lkip_helpers.render import _pdf_chromium, _pdf_layanan
 from lkip_helpers.render._pdf_layanan import ENV_LAYANAN, LayananPdf, lewat_layanan
 
@@ -61,3 +64,19 @@ def test_a_wrong_key_is_refused_and_the_service_goes_on() -> None:
         served = lewat_layanan(PAGE, None)
         assert served is not None
         assert served.startswith(b"%PDF-")
+
+
+def test_the_socket_fits_under_a_long_tmpdir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A socket path has at most ~107 bytes: under a long TMPDIR the service still listens (CI failed so)."""
+    long_tmp = tmp_path / ("sementara-" * 10)
+    long_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(long_tmp))
+    monkeypatch.setattr(_pdf_layanan, "socket_dir", _platform.socket_dir.__wrapped__)  # not this process's cached folder
+    _pdf_layanan._CLIENT.clear()
+    with LayananPdf() as layanan:
+        assert len(layanan.alamat.encode()) < 100, layanan.alamat
+        assert not layanan.alamat.startswith(str(long_tmp))
+        served = lewat_layanan(PAGE, None)
+    assert served is not None
+    assert served.startswith(b"%PDF-")
+    assert not any(long_tmp.iterdir())  # nothing written into the TMPDIR it avoided
