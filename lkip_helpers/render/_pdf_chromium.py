@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._platform import short_tempdir
+
 __all__ = [
     "MAX_PRINTS", "BrowserNotFound", "chromium_pdf", "close_browser", "find_browser", "page_numbers", "start_browser",
 ]
@@ -200,6 +202,7 @@ class _Browser:
 
     def __init__(self, executable: str) -> None:
         self.executable = executable
+        self.private = short_tempdir("lkip-chromium-")  # the browser's HOME and TMPDIR, removed when it ends
         self._calls: queue.Queue[tuple[Callable[[Any], Any], queue.Queue[tuple[bool, Any]]] | None] = queue.Queue()
         self._started: queue.Queue[BaseException | None] = queue.Queue()
         self._ready = threading.Event()
@@ -221,12 +224,14 @@ class _Browser:
             from playwright.sync_api import sync_playwright
 
             pw = sync_playwright().start()
+            env = _browser_env(self.private)
             args = ["--disable-gpu", "--disable-software-rasterizer", "--disable-extensions", "--no-first-run",
                     "--font-render-hinting=none", "--disable-features=SpareRendererForSitePerProcess"]
             if hasattr(os, "geteuid") and os.geteuid() == 0:
                 args.append("--no-sandbox")  # Chromium refuses to start its sandbox as root
-            browser = pw.chromium.launch(executable_path=self.executable, args=args, headless=True)
+            browser = pw.chromium.launch(executable_path=self.executable, args=args, headless=True, env=env)
         except BaseException as exc:  # noqa: BLE001 - reported to the caller
+            shutil.rmtree(self.private, ignore_errors=True)
             started.put(exc)
             return
         started.put(None)
@@ -245,6 +250,7 @@ class _Browser:
                     close()
                 except Exception:  # noqa: BLE001,S110 - ending anyway
                     pass
+            shutil.rmtree(self.private, ignore_errors=True)
 
     def call(self, fn: Callable[[Any], Any]) -> Any:
         self.wait_started()
@@ -258,6 +264,20 @@ class _Browser:
     def close(self) -> None:
         self._calls.put(None)
         self._thread.join(timeout=30)
+
+
+def _browser_env(private: Path) -> dict[str, str | float | bool]:
+    """The browser's environment: this process's, with its own HOME and TMPDIR in ``private``.
+
+    Chromium writes crash-report settings under ``$HOME/.config`` and its singleton
+    socket under ``$TMPDIR``; neither belongs in the planner's home or temporary folder,
+    and a socket under a long ``TMPDIR`` passes the ~107 bytes a socket path may have
+    (Chromium then aborts at start).
+    """
+    home = private / "rumah"
+    home.mkdir(exist_ok=True)
+    return {**os.environ, "HOME": str(home), "TMPDIR": str(private), "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_CACHE_HOME": str(home / ".cache")}
 
 
 class _Tab:
