@@ -13,7 +13,9 @@ Two roots:
   nearest folder, from the working folder upwards, that holds both ``data/`` and
   ``params/`` (what ``lkip init`` creates; the checkout is one), otherwise the working
   folder itself.  ``LKIP_OUTPUTS`` moves the output folder (benchmarks render into a
-  temporary one).
+  temporary one).  What lkip keeps between runs (the Vega bundle) is in the workspace's
+  ``.lkip-cache/`` (``LKIP_CACHE`` moves it): nothing is written into the planner's home
+  or temporary folder.
 
 The data set a report is made of is always a path handed on explicitly (to the check,
 the worker and every chapter); no environment variable chooses it.  Nothing happens at
@@ -43,6 +45,7 @@ __all__ = [
     "ENV_RUANG_KERJA",
     "Manifest",
     "bawaan",
+    "cache_dir",
     "chapter_name",
     "chapter_notebooks",
     "chapters_dir",
@@ -172,6 +175,21 @@ def outputs_dir() -> Path:
     """Return the workspace's ``outputs/`` (``LKIP_OUTPUTS`` overrides it)."""
     env = os.environ.get("LKIP_OUTPUTS")
     return Path(env).resolve() if env else workspace_root() / "outputs"
+
+
+#: The environment variable naming another cache folder (see :func:`cache_dir`).
+ENV_CACHE = "LKIP_CACHE"
+
+
+def cache_dir() -> Path:
+    """Where lkip keeps what it builds once and reuses between runs (``LKIP_CACHE``, else ``<workspace>/.lkip-cache``).
+
+    Inside the workspace, never the home folder: ``lkip init kerja`` promises that
+    nothing is written outside ``kerja/``.  A cache that cannot be written only means
+    building again.
+    """
+    env = os.environ.get(ENV_CACHE)
+    return Path(env).expanduser().resolve() if env else workspace_root() / ".lkip-cache"
 
 
 def slug(name: str) -> str:

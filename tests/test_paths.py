@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in (paths.ENV_RUANG_KERJA, paths.ENV_BAB, "LKIP_OUTPUTS"):
+    for name in (paths.ENV_RUANG_KERJA, paths.ENV_BAB, "LKIP_OUTPUTS", paths.ENV_CACHE):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -44,6 +44,15 @@ def test_the_workspace_is_found_from_any_folder_inside_it(tmp_path: Path, clean_
     assert paths.workspace_root() == tmp_path
     clean_env.setenv(paths.ENV_RUANG_KERJA, str(work))
     assert paths.data_dir() == work / "data"
+
+
+def test_the_cache_is_in_the_workspace_never_the_home_folder(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "kerja"
+    clean_env.setenv(paths.ENV_RUANG_KERJA, str(work))
+    clean_env.setenv("HOME", str(tmp_path / "rumah"))
+    assert paths.cache_dir() == work / ".lkip-cache"
+    clean_env.setenv(paths.ENV_CACHE, str(tmp_path / "cache"))
+    assert paths.cache_dir() == tmp_path / "cache"
 
 
 def test_the_chapters_are_the_manifest_never_a_glob(tmp_path: Path) -> None:

@@ -272,25 +272,22 @@ def svg_to_png(svg: str, scale: float = 3.0) -> bytes:
     return png
 
 
-#: Where the JavaScript bundle is kept between processes (default: the user's cache folder).
-ENV_CACHE = "LKIP_CACHE"
-
-
 @functools.cache
 def vega_bundle() -> str:
     """Return the Vega + Vega-Lite + vega-embed JavaScript bundle (cached per process and on disk).
 
     The bundle defines ``window.vegaEmbed``; it declares top-level ``const``s, so a page
     must include it exactly once.  vl-convert builds it in about 1.3 s; the result is kept
-    in ``$LKIP_CACHE`` (else ``$XDG_CACHE_HOME/lkip``, else ``~/.cache/lkip``) under
-    vl-convert's version, so a new process reads it instead (a folder that cannot be
-    written only means building it each time).
+    in :func:`lkip_helpers.paths.cache_dir` under vl-convert's version, so a new process
+    reads it instead (a folder that cannot be written only means building it each time).
     """
     import vl_convert as vlc
 
-    cached = _cache_file(f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js")
+    from ..paths import cache_dir
+
+    cached = cache_dir() / f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js"
     try:
-        text = cached.read_text(encoding="utf-8") if cached else ""
+        text = cached.read_text(encoding="utf-8")
     except OSError:
         text = ""
     if "vegaEmbed" in text:
@@ -298,22 +295,8 @@ def vega_bundle() -> str:
     # The stub marks ``snippet`` as required; at run time it defaults to None (the default snippet).
     bundle: str = vlc.javascript_bundle()  # type: ignore[call-arg]
     text = bundle.replace("</script", "<\\/script")
-    if cached:
-        _write_quietly(cached, text)
+    _write_quietly(cached, text)
     return text
-
-
-def _cache_file(name: str) -> Path | None:
-    """``name`` in the cache folder (see :func:`vega_bundle`), or None without a home folder."""
-    base = os.environ.get(ENV_CACHE) or (
-        str(Path(os.environ["XDG_CACHE_HOME"]) / "lkip") if os.environ.get("XDG_CACHE_HOME") else ""
-    )
-    if not base:
-        try:
-            base = str(Path.home() / ".cache" / "lkip")
-        except RuntimeError:
-            return None
-    return Path(base) / name
 
 
 def _write_quietly(path: Path, text: str) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import altair as alt
 import pytest
 
+from lkip_helpers import paths
 from lkip_helpers.present import theme as ct
 
 
@@ -55,3 +58,16 @@ def test_vega_bundle_defines_vega_embed_and_is_cached() -> None:
     assert "window.vegaEmbed" in bundle
     assert "</script" not in bundle
     assert ct.vega_bundle() is bundle
+
+
+@pytest.mark.slow
+def test_vega_bundle_is_kept_in_the_cache_folder_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(paths.ENV_CACHE, str(tmp_path / "cache"))
+    built = ct.vega_bundle.__wrapped__()
+    kept = list((tmp_path / "cache").glob("vega-bundle-*.js"))
+    assert len(kept) == 1
+    assert kept[0].read_text(encoding="utf-8") == built
+    kept[0].write_text("// window.vegaEmbed from the cache", encoding="utf-8")
+    assert ct.vega_bundle.__wrapped__() == "// window.vegaEmbed from the cache"  # read, not built again
+    kept[0].write_text("rusak", encoding="utf-8")
+    assert ct.vega_bundle.__wrapped__() == built  # a broken copy is built again
