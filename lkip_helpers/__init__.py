@@ -21,6 +21,7 @@ sentences) -> ``render`` (notebooks to HTML/PDF) -> ``batch`` (many kecamatan) -
 from __future__ import annotations
 
 import sys
+import typing
 
 # jsonschema (imported by nbformat and Altair) imports the optional rfc3987_syntax when it
 # is installed (it is, for jupyter_events), which builds 38 Lark grammars at import: 1.3 s
@@ -29,14 +30,30 @@ import sys
 # that check, by design.  The zygote does the same (batch/_zygote.py).
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
-from . import fmt  # noqa: E402
+from ._lazy import lazy_exports as _lazy_exports  # noqa: E402
 from ._version import __version__  # noqa: E402
-from .checks import Pemeriksaan, periksa  # noqa: E402
-from .data import DataSet, load  # noqa: E402
-from .errors import DataError, Level, LkipError, Location, Problem, RenderError, SettingsError  # noqa: E402
-from .report.laporan import Laporan, buka  # noqa: E402
-from .rules.capaian import Capaian, hitung_capaian  # noqa: E402
-from .rules.settings import Settings, load_settings  # noqa: E402
+
+# The public API is imported on first use (:mod:`._lazy`): ``lkip`` commands that compute
+# no figure (the CLI, a batch's main process) do not pay for pandas and the checks.
+__getattr__, __dir__ = _lazy_exports(__name__, {
+    "fmt": ".fmt",
+    "Pemeriksaan": ".checks", "periksa": ".checks",
+    "DataSet": ".data", "load": ".data",
+    "DataError": ".errors", "Level": ".errors", "LkipError": ".errors", "Location": ".errors", "Problem": ".errors",
+    "RenderError": ".errors", "SettingsError": ".errors",
+    "Laporan": ".report.laporan", "buka": ".report.laporan",
+    "Capaian": ".rules.capaian", "hitung_capaian": ".rules.capaian",
+    "Settings": ".rules.settings", "load_settings": ".rules.settings",
+})
+
+if typing.TYPE_CHECKING:
+    from . import fmt
+    from .checks import Pemeriksaan, periksa
+    from .data import DataSet, load
+    from .errors import DataError, Level, LkipError, Location, Problem, RenderError, SettingsError
+    from .report.laporan import Laporan, buka
+    from .rules.capaian import Capaian, hitung_capaian
+    from .rules.settings import Settings, load_settings
 
 __all__ = [
     "Capaian",

@@ -60,6 +60,7 @@ __all__ = [
     "outputs_dir",
     "params_dir",
     "report_dir",
+    "settings_files",
     "slug",
     "workspace_root",
 ]
@@ -154,6 +155,26 @@ def chapter_name(index: int, path: Path) -> str:
 def default_settings_file() -> Path:
     """The built-in ``params/default.yaml`` (the base every settings file is laid over)."""
     return bawaan() / "params" / "default.yaml"
+
+
+def settings_files(path: str | Path | None = None) -> list[Path]:
+    """The settings files a render reads, in order: built-in defaults, the workspace's, ``path``.
+
+    The workspace's ``params/default.yaml`` (the copy ``lkip init`` puts there to edit) is
+    laid over the built-in one when it is another file; ``path`` (a relative one missing
+    from the working folder is looked up in the workspace's ``params/``) comes last.
+    """
+    files = [default_settings_file()]
+    own = params_dir() / "default.yaml"
+    if own.is_file() and own.resolve() != files[0].resolve():
+        files.append(own)
+    if path is not None:
+        extra = Path(path)
+        if not extra.is_absolute() and not extra.exists() and (params_dir() / extra).exists():
+            extra = params_dir() / extra
+        if all(extra.resolve() != f.resolve() for f in files):
+            files.append(extra)
+    return files
 
 
 def contoh_dataset() -> Path:

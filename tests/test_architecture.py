@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lkip_helpers"
 
 #: Stages from the bottom up; a module may import its own stage and the ones below.
 LAYERS: list[set[str]] = [
-    {"errors", "_values", "_version", "_platform", "fmt", "paths"},
+    {"errors", "_values", "_version", "_platform", "_lazy", "fmt", "paths"},
     {"data"},
     {"rules"},
     {"checks"},

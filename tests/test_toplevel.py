@@ -10,6 +10,7 @@ import lkip_helpers
 
 MODULES = [
     "lkip_helpers",
+    "lkip_helpers.render",
     "lkip_helpers.data",
     "lkip_helpers.rules.capaian",
     "lkip_helpers.rules.budget",
@@ -51,3 +52,25 @@ def test_version_matches_pyproject() -> None:
 
     data = tomllib.loads((Path(lkip_helpers.__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
     assert data["project"]["version"] == lkip_helpers.__version__
+
+
+def test_the_command_line_and_a_batch_main_process_import_no_figure_machinery() -> None:
+    """The CLI, the planner and the worker pool do not import pandas, Altair or nbconvert (lazy exports)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lkip_helpers, lkip_helpers.cli, lkip_helpers.batch.runner, lkip_helpers.batch.local;"
+        "print(sorted(m for m in ('pandas', 'altair', 'nbconvert', 'papermill', 'openpyxl') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_lazy_names_are_the_real_objects() -> None:
+    from lkip_helpers.report.laporan import buka
+
+    assert lkip_helpers.buka is buka
+    assert "buka" in dir(lkip_helpers)
+    with pytest.raises(AttributeError, match="tidak_ada"):
+        _ = lkip_helpers.tidak_ada

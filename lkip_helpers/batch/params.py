@@ -18,7 +18,7 @@ import yaml
 
 from ..errors import LkipError, SettingsError
 from ..paths import data_dir, dataset_in, outputs_dir, slug, workspace_root
-from ..render.report import FORMAT_BAWAAN, FORMATS
+from ..render.formats import FORMAT_BAWAAN, FORMATS
 
 __all__ = [
     "BatchParams", "is_dataset", "load_params", "mungkin_maksud", "params_for_dataset", "params_for_year",
@@ -34,7 +34,7 @@ _KEYS = {
 class BatchParams:
     """One batch: the kabupaten, the year and the kecamatan to render, and how."""
 
-    kabupaten: str
+    kabupaten: str  # "" without a parameter set: the data sets name it (batch.runner)
     tahun: int
     kecamatan: tuple[str, ...]
     data: Path
@@ -251,14 +251,9 @@ def params_for_year(tahun: int, names: list[str], data: Path | None = None) -> B
         msg = f"tidak ada data set {', '.join(missing)} di {folder}.{hint}"
         raise SettingsError(msg)
     everyone += missing
-    kabupaten = "-"
-    try:
-        from ..data import load
-
-        kabupaten = load(dataset_in(folder, names[0])).kabupaten or "-"
-    except LkipError:
-        pass  # the batch reports the bad data set in its summary
+    # The kabupaten is named by the data sets themselves: the batch takes it from the
+    # reports' summaries (run_batch), so no data set is loaded here, in the main process.
     return BatchParams(
-        kabupaten=kabupaten, tahun=tahun, kecamatan=tuple(dict.fromkeys(everyone)),
+        kabupaten="", tahun=tahun, kecamatan=tuple(dict.fromkeys(everyone)),
         data=folder, keluaran=outputs_dir() / str(tahun),
     )

@@ -12,11 +12,13 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..render.atomic import write_atomic
 from .index import IndexRow
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["KOLOM_REKAP", "rekap_frame", "write_rekap"]
 
@@ -43,6 +45,7 @@ _FORMAT = {"capaian": "0.00", "serapan": "0.00", "pagu": "#,##0", "realisasi": "
 
 def rekap_frame(rows: Sequence[IndexRow]) -> pd.DataFrame:
     """The recap as a frame: one row per kecamatan, then ``capaian_<kode sasaran>`` columns."""
+    import pandas as pd  # here: the batch's main process imports this module at start
     records = []
     sasaran: dict[str, None] = {}
     for i, row in enumerate(rows, 1):
@@ -74,6 +77,7 @@ def write_rekap(folder: Path, kabupaten: str, tahun: int, rows: Sequence[IndexRo
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from pandas import isna
 
     frame = rekap_frame(rows)
     csv_path, xlsx_path = folder / "rekap.csv", folder / "rekap.xlsx"
@@ -87,7 +91,7 @@ def write_rekap(folder: Path, kabupaten: str, tahun: int, rows: Sequence[IndexRo
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for values in frame.itertuples(index=False):
-        ws.append([None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in values])
+        ws.append([None if isna(v) else (v.item() if hasattr(v, "item") else v) for v in values])
     for i, column in enumerate(frame.columns, 1):
         letter = get_column_letter(i)
         fmt = _FORMAT.get(column, "0.00" if column.startswith("capaian_") else None)

@@ -53,7 +53,7 @@ def pratinjau(
 
 
 def _jalankan(console: Any, data: Path, pengaturan: Path | None, port: int) -> int:
-    from ..rules.settings import settings_files
+    from ..paths import settings_files
     from .halaman import halaman_menunggu
     from .pantau import Peredam, potret
     from .server import Keadaan, Peladen

@@ -59,7 +59,7 @@ class Hasil:
 def sidik_masukan(data: Path, pengaturan: Path | None) -> str:
     """Hash of every byte the report is made of besides notebooks and code: data and settings files."""
     from ..batch.task import data_fingerprint
-    from ..rules.settings import settings_files
+    from ..paths import settings_files
 
     record = {
         "data": data_fingerprint(data),

@@ -34,7 +34,7 @@ _LOCK = threading.Lock()
 
 def kunci(data: Path, pengaturan: Path | None, final: bool) -> tuple[Any, ...]:
     """What a report is made from: every file of the data set and of the settings read, and the edition."""
-    from ..rules.settings import settings_files
+    from ..paths import settings_files
 
     return (_sidik(data), tuple(_sidik(f) for f in settings_files(pengaturan)), final)
 

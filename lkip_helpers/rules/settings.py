@@ -27,7 +27,7 @@ import yaml
 
 from ..data.batas import BAWAAN, Batas
 from ..errors import SettingsError
-from ..paths import default_settings_file, params_dir, workspace_root
+from ..paths import default_settings_file, settings_files, workspace_root
 from .predikat import MUTU_IKM, SKALA_SAKIP, Scale
 
 __all__ = ["CapaianSettings", "EfisiensiSettings", "IkmSettings", "Settings", "default_settings_path",
@@ -214,24 +214,6 @@ def default_settings_path() -> Path:
     return default_settings_file()
 
 
-def settings_files(path: str | Path | None = None) -> list[Path]:
-    """The settings files read, in order: built-in defaults, the workspace's, ``path``.
-
-    The workspace's ``params/default.yaml`` (the copy ``lkip init`` puts there to edit) is
-    laid over the built-in one when it is another file; ``path`` (a relative one missing
-    from the working folder is looked up in the workspace's ``params/``) comes last.
-    """
-    files = [default_settings_path()]
-    own = params_dir() / "default.yaml"
-    if own.is_file() and own.resolve() != files[0].resolve():
-        files.append(own)
-    if path is not None:
-        extra = _locate(Path(path))
-        if all(extra.resolve() != f.resolve() for f in files):
-            files.append(extra)
-    return files
-
-
 def load_settings(path: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> Settings:
     """Read ``params/default.yaml``, merge ``path`` and ``overrides`` over it, validate.
 
@@ -284,14 +266,6 @@ def load_settings(path: str | Path | None = None, overrides: Mapping[str, Any] |
         masukan=settings.masukan,
         sumber=tuple(files),
     )
-
-
-def _locate(path: Path) -> Path:
-    """Return ``path``; a relative path missing from the working folder is looked up in ``params/``."""
-    if path.is_absolute() or path.exists():
-        return path
-    in_params = params_dir() / path
-    return in_params if in_params.exists() else path
 
 
 def _raise(errors: list[str]) -> None:
