@@ -17,15 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from .._platform import current_mode
-from ..paths import chapter_name, manifest
-from ..rules.settings import settings_files
-from .index import IKHTISAR_DIR, index_rows, write_index, write_ringkasan
+from ..paths import chapter_name, manifest, settings_files
+from .index import IKHTISAR_DIR, IndexRow, index_rows, write_index, write_ringkasan
 from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
 from .params import BatchParams
 from .rekap import write_rekap
 from .task import Job, Outcome, expected_outputs, fingerprint, read_stamp
 
-__all__ = ["BatchResult", "default_workers", "plan", "run_batch"]
+__all__ = ["BatchResult", "default_lanes", "default_workers", "plan", "run_batch"]
 #: Workers' output (kernels, papermill, WeasyPrint), one file per worker process.
 LOG_DIR = ".lkip-log"
 
@@ -120,7 +119,9 @@ def run_batch(
 
     def write_pages() -> tuple[str, str, str, int, bool, str] | None:
         """Index rows, ringkasan.json; return the overview call if it must run."""
+        nonlocal params
         rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
+        params = _with_kabupaten(params, rows)
         write_ringkasan(summary_path, params.kabupaten, params.tahun, rows)
         if ov_nb is None or not ov_nb.exists():
             return None
@@ -142,6 +143,8 @@ def run_batch(
         from .local import run_local
 
         n = workers or default_workers()
+        lajur = default_lanes(len(jobs), n)
+        jobs = [replace(job, lajur=lajur) for job in jobs]
 
         def extra() -> tuple[Callable[..., Any], tuple[Any, ...]]:
             call = write_pages()
@@ -162,6 +165,7 @@ def run_batch(
             if call is not None:
                 ikhtisar = render_overview(*call, fork=False)
     rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
+    params = _with_kabupaten(params, rows)
     index = write_index(params.keluaran / "index.html", params.kabupaten, params.tahun, rows, ov_dir / "ikhtisar.html")
     write_rekap(params.keluaran, params.kabupaten, params.tahun, rows)
     ordered = [done[k] for k in params.kecamatan if k in done]
@@ -177,6 +181,14 @@ def run_batch(
     )
 
 
+def _with_kabupaten(params: BatchParams, rows: Sequence[IndexRow]) -> BatchParams:
+    """``params`` naming its kabupaten: without a parameter set, as the reports' data sets name it."""
+    if params.kabupaten:
+        return params
+    named = (r.ringkasan.get("kabupaten") for r in rows if r.ringkasan)
+    return replace(params, kabupaten=next((str(k) for k in named if k), "-"))
+
+
 def _referensi(params: BatchParams) -> bytes | None:
     """The bytes of the parameter set's reference document, when the batch writes DOCX."""
     return params.referensi_docx.read_bytes() if params.referensi_docx and "docx" in params.formats else None
@@ -184,6 +196,22 @@ def _referensi(params: BatchParams) -> bytes | None:
 
 def _nothing() -> None:
     return None
+
+
+#: Chapters of one report side by side at most (six chapters, the longest a quarter of the time).
+MAX_LAJUR = 3
+
+
+def default_lanes(jobs: int, workers: int, cores: int | None = None) -> int:
+    """Chapters of a report executed side by side: the cores the running reports leave idle.
+
+    A batch keeps every core busy with reports (one lane each); a lone report on a
+    2-core machine runs its chapters two at a time (``make report``).  Each lane is a
+    kernel of its own (~200 MB).
+    """
+    cores = cores or os.cpu_count() or 1
+    running = max(1, min(jobs, workers))
+    return max(1, min(MAX_LAJUR, cores // running))
 
 
 def default_workers() -> int:

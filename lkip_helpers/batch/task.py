@@ -56,6 +56,7 @@ class Job:
     final: bool = False  # the final edition was asked for
     fingerprint: str = ""
     referensi_docx: bytes | None = None  # the DOCX's reference document (bytes: it travels to Dask workers)
+    lajur: int = 1  # chapters executed side by side (a lone report on idle cores; render.render_report)
 
     @property
     def slug(self) -> str:
@@ -250,6 +251,7 @@ def _run(job: Job, emit: Emit, start: float, stages: StageCpu) -> Outcome:
             engine_name=register_engine(),
             progress=progress,
             referensi_docx=job.referensi_docx,
+            lajur=job.lajur,
         )
     except DataError as err:
         return _data_failure(job, err, start)

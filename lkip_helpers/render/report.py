@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ from ..errors import RenderError
 from ..paths import chapter_name
 from .atomic import clear_failed, commit, keep_failed, staging_dir, write_atomic
 from .execute import DEFAULT_TIMEOUT, SharedKernel, execute_chapter
+from .formats import FORMAT_BAWAAN, FORMATS
 from .pdf import html_to_pdf, pdf_mesin
 from .provenance import Provenance
 from .sidik import code_fingerprint
@@ -21,9 +25,6 @@ from .stitch import ReportMeta, build_report, notebook_html
 
 __all__ = ["FINGERPRINT_FILE", "FORMATS", "FORMAT_BAWAAN", "RenderResult", "render_report"]
 
-#: Every output format a render can write; without ``--format`` the HTML and the PDF.
-FORMATS = ("html", "pdf", "docx")
-FORMAT_BAWAAN = ("html", "pdf")
 FINGERPRINT_FILE = ".lkip-render.json"
 
 
@@ -102,6 +103,7 @@ def render_report(
     engine_name: str | None = None,
     progress: Callable[[str], None] | None = None,
     referensi_docx: bytes | None = None,
+    lajur: int = 1,
 ) -> RenderResult:
     """Execute the chapter notebooks in order and write the report into ``out_dir``.
 
@@ -116,6 +118,8 @@ def render_report(
     the name of each step as it starts (chapter names, ``"penggabungan html"``, ``"pdf"``, ``"docx"``).
     ``referensi_docx`` is a reference document (its bytes) whose styles the DOCX takes
     instead of the house ones (:data:`lkip_helpers.render.word.REFERENSI`).
+    ``lajur``: chapters executed side by side, each lane in a kernel of its own (a
+    single report on a machine with idle cores); the executed notebooks are the same.
     """
     step = progress or (lambda _name: None)
     paths = [Path(p) for p in notebooks]
@@ -141,66 +145,146 @@ def render_report(
 
     with staging_dir(out_dir) as tmp:
         nbdir = tmp / "notebooks"
-        executed = []
-        kernel = SharedKernel(kernel_manager_class, kernel_name)
+        executed = _execute_chapters(
+            paths, names, nbdir, out_dir, parameters, lajur=lajur, kernel_name=kernel_name, timeout=timeout,
+            provenance=provenance, engine_name=engine_name, kernel_manager_class=kernel_manager_class, step=step,
+            seconds=seconds,
+        )
         try:
-            for path, name in zip(paths, names, strict=True):
-                start = time.perf_counter()
-                step(name)
-                try:
-                    executed.append(
-                        execute_chapter(
-                            path,
-                            nbdir / f"{name}.ipynb",
-                            parameters,
-                            kernel_name=kernel_name,
-                            timeout=timeout,
-                            provenance=provenance,
-                            engine_name=engine_name,
-                            kernel=kernel,
-                        )
-                    )
-                except RenderError as err:
-                    kept = keep_failed(nbdir / f"{name}.ipynb", out_dir)
-                    where = str(kept) if kept else err.notebook_path
-                    raise RenderError(err.kecamatan, name, err.cell_index, err.detail, where) from err
-                seconds[f"eksekusi {name}"] = time.perf_counter() - start
-        finally:
-            kernel.close()
-        written = ["notebooks"]
-        try:
-            start = time.perf_counter()
-            step("penggabungan html")
-            report = build_report(executed, meta, names)
-            for nb, name in zip(executed, names, strict=True):
-                write_atomic(
-                    nbdir / f"{name}.html",
-                    notebook_html(nb, f"{name} - Kecamatan {meta.kecamatan} {meta.tahun}", edisi=meta.edisi),
-                )
-            if "html" in formats:
-                write_atomic(tmp / "laporan.html", report.html("layar"))
-                written.append("laporan.html")
-            seconds["penggabungan html"] = time.perf_counter() - start
-            if "pdf" in formats:
-                start = time.perf_counter()
-                step("pdf")
-                html_to_pdf(report.html("cetak", mesin or "weasyprint"), tmp / "laporan.pdf",
-                            title=meta.judul_lengkap, mesin=mesin or "weasyprint")
-                written.insert(1, "laporan.pdf")
-                seconds["pdf"] = time.perf_counter() - start
-            if "docx" in formats:
-                start = time.perf_counter()
-                step("docx")
-                _write_docx(report, tmp / "laporan.docx", referensi_docx)
-                written.insert(1, "laporan.docx")
-                seconds["docx"] = time.perf_counter() - start
+            with ThreadPoolExecutor(1, thread_name_prefix="lkip-cetak") as background:
+                _outputs(executed, names, meta, formats, tmp, step, seconds, background, mesin, referensi_docx)
         except Exception as exc:
             detail = f"{type(exc).__name__}: {exc}"
             raise RenderError(kecamatan, "penggabungan laporan", None, detail, None) from exc
+        written = ["notebooks", *(f"laporan.{f}" for f in ("docx", "pdf", "html") if f in formats)]
         write_atomic(tmp / FINGERPRINT_FILE, json.dumps({"fingerprint": fingerprint}, indent=1) + "\n")
         commit(tmp, out_dir, [*written, FINGERPRINT_FILE])
         clear_failed(out_dir)
     return _result(out_dir, names, formats, False, seconds)
+
+
+def _outputs(
+    executed: Sequence[Any],
+    names: Sequence[str],
+    meta: ReportMeta,
+    formats: Sequence[str],
+    tmp: Path,
+    step: Callable[[str], None],
+    seconds: dict[str, float],
+    background: ThreadPoolExecutor,
+    mesin: str | None,
+    referensi_docx: bytes | None,
+) -> None:
+    """Stitch the executed chapters and write the reviewer pages, the report's formats into ``tmp``.
+
+    Chromium prints in a process of its own, so the PDF is printed in ``background``
+    while this thread writes the other files; WeasyPrint lays out here or in a child
+    forked from here (never beside another thread), in its turn.
+    """
+    start = time.perf_counter()
+    step("penggabungan html")
+    report = build_report(executed, meta, names)
+    cetak = report.html("cetak", mesin or "weasyprint") if "pdf" in formats else None
+    printing: Future[float] | None = None
+    if cetak is not None and mesin == "chromium":
+        printing = background.submit(_timed, html_to_pdf, cetak, tmp / "laporan.pdf", title=meta.judul_lengkap,
+                                     mesin=mesin)
+    nbdir = tmp / "notebooks"
+    for nb, name in zip(executed, names, strict=True):
+        title = f"{name} - Kecamatan {meta.kecamatan} {meta.tahun}"
+        write_atomic(nbdir / f"{name}.html", notebook_html(nb, title, edisi=meta.edisi))
+    if "html" in formats:
+        write_atomic(tmp / "laporan.html", report.html("layar"))
+    seconds["penggabungan html"] = time.perf_counter() - start
+    if cetak is not None and printing is None:
+        step("pdf")
+        seconds["pdf"] = _timed(html_to_pdf, cetak, tmp / "laporan.pdf", title=meta.judul_lengkap,
+                                mesin=mesin or "weasyprint")
+    if "docx" in formats:
+        step("docx")
+        seconds["docx"] = _timed(_write_docx, report, tmp / "laporan.docx", referensi_docx)
+    if printing is not None:
+        if not printing.done():
+            step("pdf")
+        seconds["pdf"] = printing.result()
+
+
+def _timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> float:
+    """Call ``fn``; return the seconds it took."""
+    start = time.perf_counter()
+    fn(*args, **kwargs)
+    return time.perf_counter() - start
+
+
+def _execute_chapters(
+    paths: Sequence[Path],
+    names: Sequence[str],
+    nbdir: Path,
+    out_dir: Path,
+    parameters: Mapping[str, Any],
+    *,
+    lajur: int,
+    kernel_name: str | None,
+    timeout: int | None,
+    provenance: Provenance,
+    engine_name: str | None,
+    kernel_manager_class: type | None,
+    step: Callable[[str], None],
+    seconds: dict[str, float],
+) -> list[Any]:
+    """Execute the chapters into ``nbdir``, ``lajur`` at a time; return them in manifest order.
+
+    Each lane is one :class:`SharedKernel` taking the next chapter of the manifest when it
+    is free, so every executed notebook is the one a kernel of its own would give,
+    whichever lane ran it.  The first failure stops the lanes from taking more chapters;
+    the failure of the earliest chapter is raised, its notebook kept in ``out_dir/gagal/``.
+    """
+    lanes = max(1, min(lajur, len(paths)))
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for i in range(len(paths)):
+        todo.put(i)
+    executed: list[Any] = [None] * len(paths)
+    failures: list[tuple[int, BaseException]] = []
+    lock = threading.Lock()
+
+    def lane(kernel: SharedKernel) -> None:
+        while not failures:
+            try:
+                i = todo.get_nowait()
+            except queue.Empty:
+                return
+            start = time.perf_counter()
+            with lock:
+                step(names[i])
+            try:
+                executed[i] = execute_chapter(
+                    paths[i], nbdir / f"{names[i]}.ipynb", parameters, kernel_name=kernel_name, timeout=timeout,
+                    provenance=provenance, engine_name=engine_name, kernel=kernel,
+                )
+            except BaseException as exc:  # noqa: BLE001 - raised below, in the caller's thread
+                with lock:
+                    failures.append((i, exc))
+                return
+            seconds[f"eksekusi {names[i]}"] = time.perf_counter() - start
+
+    kernels = [SharedKernel(kernel_manager_class, kernel_name) for _ in range(lanes)]
+    try:
+        if lanes == 1:
+            lane(kernels[0])
+        else:
+            with ThreadPoolExecutor(lanes, thread_name_prefix="lkip-lajur") as pool:
+                list(pool.map(lane, kernels))
+    finally:
+        for kernel in kernels:
+            kernel.close()
+    if failures:
+        i, exc = min(failures, key=lambda f: f[0])
+        if not isinstance(exc, RenderError):
+            raise exc
+        kept = keep_failed(nbdir / f"{names[i]}.ipynb", out_dir)
+        where = str(kept) if kept else exc.notebook_path
+        raise RenderError(exc.kecamatan, names[i], exc.cell_index, exc.detail, where) from exc
+    return executed
 
 
 def _write_docx(report: Any, target: Path, referensi: bytes | None) -> None:

@@ -158,3 +158,32 @@ def test_charts_draw_offline_in_chromium(rendered: RenderResult, chromium_dom: C
         container = dom[start : dom.index("</figure>", start)]
         assert "<svg" in container
         assert "lkip-chart-statis" not in container
+
+
+def test_chapters_side_by_side_give_the_same_report(rendered: RenderResult, tmp_path: Path) -> None:
+    """Two lanes (a lone report on idle cores): every output byte-identical to one lane's."""
+    nb_dir = rendered.notebooks[0].parent.parent.parent.parent / "nb"
+    notebooks = [nb_dir / f"{name}.ipynb" for name in CHAPTERS]
+    steps: list[str] = []
+    two = render_report(
+        notebooks, PARAMETERS, tmp_path / "dua" / "umbulsari", META, force=True, lajur=2,
+        data_files=[("2023/umbulsari/instansi.yaml", "0" * 64)], settings={"capaian": {"batas_atas": 120}},
+        progress=steps.append,
+    )
+    assert _digest(two.out_dir) == _digest(rendered.out_dir)
+    assert sorted(s for s in steps if s in CHAPTERS) == sorted(CHAPTERS)  # each chapter once
+    assert {f"eksekusi {name}" for name in CHAPTERS} <= set(two.seconds)
+
+
+def test_side_by_side_the_first_failing_chapter_is_reported_and_nothing_committed(tmp_path: Path) -> None:
+    out = tmp_path / "umbulsari"
+    good = [write_notebook(tmp_path / "nb" / f"{name}.ipynb", cells) for name, cells in CHAPTERS.items()]
+    bad = write_notebook(tmp_path / "nb" / "03_penutup.ipynb", FAILING)
+    with pytest.raises(RenderError) as info:
+        render_report([good[0], bad, good[1], good[2]], PARAMETERS, out, META, force=True, lajur=2)
+    err = info.value
+    assert (err.chapter, err.cell_index) == ("03_penutup", 3)
+    assert err.notebook_path == str(out / "gagal" / "03_penutup.ipynb")
+    assert nbformat.read(out / "gagal" / "03_penutup.ipynb", as_version=4).cells
+    assert not (out / "laporan.html").exists()
+    assert not list(tmp_path.glob(".*sedang-disusun*"))
