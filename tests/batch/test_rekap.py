@@ -61,3 +61,23 @@ def test_the_overview_says_how_many_it_includes() -> None:
     assert cakupan(rows, ["Ajung", "Puger", "Silo"], ["ajung", "SILO"]) == (
         "Ikhtisar ini memuat 1 dari 2 kecamatan dalam parameter set. "
         "Belum termasuk (belum ada laporan yang disusun): Silo.")
+
+
+def test_the_csv_writes_amounts_and_counts_as_they_are(tmp_path: Path) -> None:
+    _xlsx, csv = write_rekap(tmp_path, "Jember", 2023, ROWS)
+    header, ajung, puger, _silo = csv.read_text(encoding="utf-8").splitlines()
+    values = dict(zip(header.split(","), ajung.split(","), strict=False))
+    assert (values["pagu"], values["peringatan"], values["capaian_S1"]) == ("4231208525", "19", "97.0")
+    assert puger.startswith("2,Puger,gagal,,,")  # no figure, never a zero
+
+
+def test_the_recap_is_written_without_pandas(tmp_path: Path) -> None:
+    """The batch's main process writes it at the end of every run: no pandas import to wait for."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from lkip_helpers.batch.index import IndexRow; from lkip_helpers.batch.rekap import "
+            f"write_rekap; write_rekap(__import__('pathlib').Path({str(tmp_path)!r}), 'Jember', 2023, "
+            "[IndexRow('Ajung', 'ajung', 'selesai', {'capaian': 95.5})]); print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "False"
