@@ -13,7 +13,19 @@ and only lays out what it computed:
 
 from __future__ import annotations
 
-from . import charts, display, narrative, tables
-from .katalog import KATALOG, nomor, tampil
+import typing
+
+from .._lazy import lazy_exports as _lazy_exports
+
+# Imported on first use: the renderer's worker needs the theme and the display markers,
+# not Altair's schema and great_tables (a chapter's kernel imports what it shows).
+__getattr__, __dir__ = _lazy_exports(__name__, {
+    "charts": ".charts", "display": ".display", "narrative": ".narrative", "tables": ".tables",
+    "KATALOG": ".katalog", "nomor": ".katalog", "tampil": ".katalog",
+})
+
+if typing.TYPE_CHECKING:
+    from . import charts, display, narrative, tables
+    from .katalog import KATALOG, nomor, tampil
 
 __all__ = ["KATALOG", "charts", "display", "narrative", "nomor", "tables", "tampil"]
