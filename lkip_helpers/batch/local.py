@@ -146,10 +146,26 @@ def run_local(
     as the PDF engine this process prints the PDFs of every worker with one browser
     (:class:`~lkip_helpers.render._pdf_layanan.LayananPdf`).
     """
-    with contextlib.ExitStack() as layanan:
-        if pdf_mesin() == "chromium":  # one browser for every worker (render._pdf_layanan)
-            layanan.enter_context(LayananPdf())
+    with contextlib.ExitStack() as stack:
+        if pdf_mesin() == "chromium":
+            layanan = stack.enter_context(LayananPdf())  # one browser for every worker (render._pdf_layanan)
+            on_event = _browser_with_chapters(layanan, on_event)
         yield from _run_pool(jobs, workers, on_event, extra, log_dir)
+
+
+def _browser_with_chapters(
+    layanan: LayananPdf, on_event: Callable[[dict[str, Any]], None]
+) -> Callable[[dict[str, Any]], None]:
+    """``on_event`` that also starts the browser when the first report's chapters begin."""
+    started = threading.Event()
+
+    def relay(event: dict[str, Any]) -> None:
+        if not started.is_set() and event.get("jenis") == "langkah" and event.get("langkah") != "data":
+            started.set()
+            layanan.siapkan()
+        on_event(event)
+
+    return relay
 
 
 def _run_pool(

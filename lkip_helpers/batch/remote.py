@@ -178,7 +178,7 @@ def run_dask(jobs: Sequence[Job], address: str, emit: Callable[[dict[str, Any]],
         return
     with contextlib.ExitStack() as stack, Client(address, set_as_default=False) as client:
         if pdf_mesin() == "chromium":  # workers on this machine share its one browser
-            stack.enter_context(LayananPdf())
+            stack.enter_context(LayananPdf()).siapkan()
         layanan = os.environ.get(ENV_LAYANAN, "")
         client.subscribe_topic(TOPIC, lambda event: emit(event[1]))
         notebooks = {Path(p).name: Path(p).read_bytes() for p in jobs[0].notebooks}

@@ -31,9 +31,9 @@ ENV_LAYANAN = "LKIP_PDF_LAYANAN"
 class LayananPdf:
     """The PDF service of a batch's main process (see the module doc); a context manager.
 
-    Entering it starts the browser (not waited for) and the listener, and puts its
-    address into ``os.environ`` for the workers started after it; leaving it removes
-    both.
+    Entering it starts the listener and puts its address into ``os.environ`` for the
+    workers started after it (the browser starts with :meth:`siapkan` or the first
+    PDF); leaving it removes both.
     """
 
     def __init__(self) -> None:
@@ -43,9 +43,6 @@ class LayananPdf:
         self._before: str | None = None
 
     def __enter__(self) -> LayananPdf:
-        from ._pdf_chromium import start_browser
-
-        start_browser()
         address = None  # a named pipe on Windows
         if detect_capabilities().unix_sockets:  # a short path: tempfile's may pass a socket's ~107 bytes
             address = str(socket_dir(os.getpid()) / f"pdf-{os.urandom(4).hex()}")
@@ -56,6 +53,17 @@ class LayananPdf:
         self._before = os.environ.get(ENV_LAYANAN)
         os.environ[ENV_LAYANAN] = f"{self.alamat}|{self._key.hex()}"
         return self
+
+    def siapkan(self) -> None:
+        """Start the browser now, not waited for (it starts by itself at the first PDF otherwise).
+
+        The batch calls this when a report's chapters begin: launching Chromium and its
+        driver costs about a CPU-second, which the busy start of the workers (imports,
+        zygotes) need more than the chapters do.
+        """
+        from ._pdf_chromium import start_browser
+
+        start_browser()
 
     @property
     def alamat(self) -> str:
