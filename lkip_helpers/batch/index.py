@@ -24,7 +24,7 @@ from .task import Outcome, read_stamp
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
-__all__ = ["IKHTISAR_DIR", "IndexRow", "index_rows", "overview_page", "write_index", "write_ringkasan"]
+__all__ = ["IKHTISAR_DIR", "IndexRow", "index_rows", "kabupaten_of", "overview_page", "write_index", "write_ringkasan"]
 
 IKHTISAR_DIR = "kabupaten"
 _STATUS_TEXT = {
@@ -62,6 +62,14 @@ def index_rows(kecamatan: Sequence[str], out_dirs: Mapping[str, Path], outcomes:
         else:
             rows.append(IndexRow(name, out.name, "gagal", previous, f"[{o.tahap}] {o.galat}"))
     return rows
+
+
+def kabupaten_of(kabupaten: str, rows: Sequence[IndexRow]) -> str:
+    """``kabupaten``, or without a parameter set (``""``) the one the reports' data sets name."""
+    if kabupaten:
+        return kabupaten
+    named = (r.ringkasan.get("kabupaten") for r in rows if r.ringkasan)
+    return next((str(k) for k in named if k), "-")
 
 
 def write_ringkasan(path: Path, kabupaten: str, tahun: int, rows: Sequence[IndexRow]) -> None:

@@ -18,8 +18,15 @@ from typing import Any
 
 from .._platform import current_mode
 from ..paths import chapter_name, manifest, settings_files
-from .index import IKHTISAR_DIR, IndexRow, index_rows, write_index, write_ringkasan
-from .overview import OVERVIEW_NAME, overview_fingerprint, overview_up_to_date, render_overview
+from .index import IKHTISAR_DIR, IndexRow, index_rows, kabupaten_of, write_index
+from .overview import (
+    OVERVIEW_NAME,
+    IkhtisarDini,
+    OverviewCall,
+    overview_fingerprint,
+    prepare_overview,
+    render_overview,
+)
 from .params import BatchParams
 from .rekap import write_rekap
 from .task import Job, Outcome, expected_outputs, fingerprint, read_stamp
@@ -117,19 +124,18 @@ def run_batch(
     done: dict[str, Outcome] = {o.kecamatan: o for o in outcomes}
     ikhtisar: Outcome | None = None
 
-    def write_pages() -> tuple[str, str, str, int, bool, str] | None:
+    early: Outcome | None = None  # the overview a lone report rendered beside its own stages
+
+    def write_pages() -> OverviewCall | None:
         """Index rows, ringkasan.json; return the overview call if it must run."""
-        nonlocal params
+        nonlocal params, ikhtisar
         rows = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
         params = _with_kabupaten(params, rows)
-        write_ringkasan(summary_path, params.kabupaten, params.tahun, rows)
-        if ov_nb is None or not ov_nb.exists():
+        call = prepare_overview(ov_nb, ov_dir, summary_path, params.kabupaten, params.tahun, rows, force)
+        if early is not None and ov_nb is not None and early.fingerprint == overview_fingerprint(ov_nb, summary_path):
+            ikhtisar = early  # made from exactly these summaries
             return None
-        fp = overview_fingerprint(ov_nb, summary_path)
-        if not force and overview_up_to_date(ov_dir, fp):
-            return None
-        contoh = any((r.ringkasan or {}).get("data_status") == "contoh" for r in rows)
-        return (str(ov_nb), str(ov_dir), params.kabupaten, params.tahun, contoh, fp)
+        return call
 
     if scheduler:
         from .remote import run_dask
@@ -145,6 +151,11 @@ def run_batch(
         n = workers or default_workers()
         lajur = default_lanes(len(jobs), n)
         jobs = [replace(job, lajur=lajur) for job in jobs]
+        if len(jobs) == 1 and ov_nb is not None and ov_nb.exists():  # the overview beside the lone report
+            before = index_rows(params.kecamatan, {k: params.out_dir(k) for k in params.kecamatan}, done)
+            beside = IkhtisarDini(str(ov_nb), str(ov_dir), str(summary_path), params.kabupaten, params.tahun,
+                                  tuple(before), force)
+            jobs = [replace(jobs[0], ikhtisar=beside)]
 
         def extra() -> tuple[Callable[..., Any], tuple[Any, ...]]:
             call = write_pages()
@@ -160,6 +171,7 @@ def run_batch(
                 ikhtisar = item
             else:
                 done[item.kecamatan] = item
+                early = item.ikhtisar or early
         if not jobs:
             call = write_pages()
             if call is not None:
@@ -182,11 +194,8 @@ def run_batch(
 
 
 def _with_kabupaten(params: BatchParams, rows: Sequence[IndexRow]) -> BatchParams:
-    """``params`` naming its kabupaten: without a parameter set, as the reports' data sets name it."""
-    if params.kabupaten:
-        return params
-    named = (r.ringkasan.get("kabupaten") for r in rows if r.ringkasan)
-    return replace(params, kabupaten=next((str(k) for k in named if k), "-"))
+    """``params`` naming its kabupaten (:func:`.index.kabupaten_of`)."""
+    return params if params.kabupaten else replace(params, kabupaten=kabupaten_of(params.kabupaten, rows))
 
 
 def _referensi(params: BatchParams) -> bytes | None:

@@ -19,9 +19,10 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Level, RenderError, ringkas
 from ..paths import slug
@@ -29,6 +30,9 @@ from ..render.atomic import FAILED_DIR, write_atomic
 from ..render.sidik import code_fingerprint
 from .cpu import StageCpu
 from .memory import PeakMemory, release_memory
+
+if TYPE_CHECKING:
+    from .overview import IkhtisarDini
 
 __all__ = ["STAMP_FILE", "Job", "Outcome", "fingerprint", "read_stamp", "run_job"]
 
@@ -57,6 +61,7 @@ class Job:
     fingerprint: str = ""
     referensi_docx: bytes | None = None  # the DOCX's reference document (bytes: it travels to Dask workers)
     lajur: int = 1  # chapters executed side by side (a lone report on idle cores; render.render_report)
+    ikhtisar: IkhtisarDini | None = None  # the overview rendered beside a lone report (batch.overview)
 
     @property
     def slug(self) -> str:
@@ -84,6 +89,8 @@ class Outcome:
     cpu: dict[str, float] = field(default_factory=dict)
     cpu_detik: float = 0.0
     out_dir: str = ""
+    fingerprint: str = ""  # of the inputs it was made from (the kabupaten overview)
+    ikhtisar: Outcome | None = None  # the overview a lone report rendered beside its own stages (Job.ikhtisar)
 
     @property
     def ok(self) -> bool:
@@ -170,23 +177,44 @@ def run_job(job: Job, emit: Emit | None = None) -> Outcome:
     start = time.perf_counter()
     emit({"kecamatan": job.kecamatan, "jenis": "mulai"})
     stages = StageCpu()
-    with PeakMemory(_zygote_pid) as memory:
-        outcome = _run(job, emit, start, stages)
+    beside: list[Future[Outcome | None]] = []
+    with PeakMemory(_zygote_pid) as memory, ThreadPoolExecutor(1, thread_name_prefix="lkip-ikhtisar") as pool:
+
+        def chapters_done(ringkasan: Mapping[str, Any] | None) -> None:
+            if job.ikhtisar is not None and not beside:
+                beside.append(job.ikhtisar.start(job.kecamatan, ringkasan, pool))
+
+        outcome = _run(job, emit, start, stages, chapters_done)
+        finished = time.perf_counter()
+        if beside:
+            outcome.ikhtisar = _overview_beside(beside[0], outcome)
         release_memory()
     outcome.cpu = stages.finish()  # closes the stage a failure stopped in; a success closed them already
     outcome.cpu_detik = stages.total
     outcome.memori_mb = memory.peak_mb
     outcome.memori_bagian_mb = {k: round(v / 1024, 1) for k, v in memory.peak_parts.items()}
-    outcome.detik = round(time.perf_counter() - start, 3)
+    outcome.detik = round(finished - start, 3)
     emit({"kecamatan": job.kecamatan, "jenis": "selesai", "status": outcome.status, "detik": outcome.detik})
     return outcome
+
+
+def _overview_beside(future: Future[Outcome | None], outcome: Outcome) -> Outcome | None:
+    """The overview rendered beside the report (waited for: nothing of it may outlive the job)."""
+    try:
+        early = future.result()
+    except Exception:  # noqa: BLE001 - the batch renders the overview itself after the job
+        return None
+    return early if outcome.ok else None
 
 
 #: Findings that stop a render: the report would be filed under another kecamatan's name or year.
 _BLOCKING = frozenset({"instansi.identitas"})
 
 
-def _run(job: Job, emit: Emit, start: float, stages: StageCpu) -> Outcome:
+def _run(
+    job: Job, emit: Emit, start: float, stages: StageCpu,
+    chapters_done: Callable[[Mapping[str, Any] | None], None] = lambda _ringkasan: None,
+) -> Outcome:
     from .. import fmt
     from ..checks import periksa
     from ..render import ReportMeta, data_files, render_report
@@ -194,12 +222,14 @@ def _run(job: Job, emit: Emit, start: float, stages: StageCpu) -> Outcome:
     from .engine import register_engine
     from .kernels import manager_class
 
-    step = {"nama": "data"}
+    step: dict[str, Any] = {"nama": "data", "ringkasan": None}
 
     def progress(name: str) -> None:
         step["nama"] = name
         stages.mark(name)
         emit({"kecamatan": job.kecamatan, "jenis": "langkah", "langkah": name})
+        if name == "penggabungan html":  # every chapter executed
+            chapters_done(step["ringkasan"])
 
     out_dir = Path(job.out_dir)
     km_class = manager_class(job.batas_waktu_bab, dict(job.kernel_env))
@@ -219,6 +249,7 @@ def _run(job: Job, emit: Emit, start: float, stages: StageCpu) -> Outcome:
             ringkasan = lap.ringkasan()
         except Exception as exc:  # noqa: BLE001 - the report may still render; the index says why not
             ringkasan = {"kecamatan": lap.kecamatan, "galat_ringkasan": _one_line(f"{type(exc).__name__}: {exc}")}
+        step["ringkasan"] = ringkasan
         meta = ReportMeta(
             kecamatan=lap.kecamatan,
             kabupaten=lap.kabupaten,

@@ -126,3 +126,45 @@ def test_incremental_skip_change_and_force(project: Path) -> None:
 
     forced = run_batch(params, workers=2, force=True)
     assert [o.status for o in forced.outcomes] == ["selesai", "selesai"]
+
+
+def test_a_lone_report_renders_the_overview_beside_its_last_stages(project: Path, tmp_path: Path) -> None:
+    """make report, a planner's one corrected data set: the overview is made while the report finishes."""
+    from lkip_helpers.batch.overview import overview_fingerprint, render_overview
+
+    params = make_params(project, {"Ajung": "ajung", "Puger": "puger"})
+    result = run_batch(params, workers=2, only=["Ajung"])
+    (ajung,) = result.outcomes
+    assert ajung.status == "selesai"
+    assert ajung.ikhtisar is not None  # rendered in the worker, beside the report
+    assert result.ikhtisar is ajung.ikhtisar  # and the batch found nothing left to render
+    summary = params.keluaran / "ringkasan.json"
+    assert [r["kecamatan"] for r in json.loads(summary.read_text(encoding="utf-8"))["kecamatan"]] == ["Ajung"]
+    overview = project / "notebooks" / "kabupaten_ikhtisar.ipynb"
+    assert result.ikhtisar.fingerprint == overview_fingerprint(overview, summary)
+    # the same page and notebook the batch's own overview step makes from the same summaries
+    other = tmp_path / "lain"
+    (other / "kabupaten").mkdir(parents=True)
+    (other / "ringkasan.json").write_bytes(summary.read_bytes())
+    again = render_overview(str(overview), str(other / "kabupaten"), "Jember", 2023, True, "x", fork=False)
+    assert again.status == "selesai"
+    for name in ("ikhtisar.html", "ikhtisar.ipynb"):
+        assert (other / "kabupaten" / name).read_bytes() == (params.keluaran / "kabupaten" / name).read_bytes()
+
+
+def test_when_the_lone_report_fails_late_the_overview_is_made_again_without_it(project: Path) -> None:
+    """The overview beside the report assumed its success; a failure after the chapters is not in it."""
+    rusak = project / "rusak.docx"
+    rusak.write_bytes(b"bukan dokumen Word")
+    params = make_params(project, {"Ajung": "ajung", "Puger": "puger"}, formats=("html", "docx"),
+                         referensi_docx=rusak)
+    result = run_batch(params, workers=2, only=["Ajung"])
+    (ajung,) = result.outcomes
+    assert (ajung.status, ajung.tahap) == ("gagal", "penggabungan laporan")
+    assert ajung.ikhtisar is None
+    assert result.ikhtisar is not None
+    assert result.ikhtisar.status == "selesai"
+    summary = json.loads((params.keluaran / "ringkasan.json").read_text(encoding="utf-8"))
+    assert summary["kecamatan"] == []  # no report, so no figures in the overview
+    page = (params.keluaran / "kabupaten" / "ikhtisar.html").read_text(encoding="utf-8")
+    assert "memuat 0 dari 2 kecamatan" in page
