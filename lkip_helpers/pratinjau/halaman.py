@@ -1,8 +1,9 @@
 """The pages the preview serves: the report with its reload script, the data errors, a failure.
 
 The reload script exists only here: ``laporan.html`` written by ``lkip render`` never
-carries it.  It asks ``/versi`` twice a second and reloads the page when the version
-changed, keeping the scroll position (a planner checking Tabel 3.1 stays at Tabel 3.1).
+carries it.  It asks ``/versi?sejak=N``, which the server answers when the version is
+not N any more, and reloads the page then, keeping the scroll position (a planner
+checking Tabel 3.1 stays at Tabel 3.1).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..errors import Level, Problem
 
 __all__ = ["PEMUAT_ULANG", "dengan_pemuat_ulang", "halaman_gagal", "halaman_masalah", "halaman_menunggu"]
 
-#: Polls ``/versi``; reloads (keeping the scroll position) when it is not ``versi`` any more.
+#: Waits on ``/versi?sejak=versi``; reloads (keeping the scroll position) when the version changed.
 PEMUAT_ULANG = """<script id="lkip-pratinjau">
 (function () {
   var versi = %d, kunci = "lkip-pratinjau-gulir:" + location.pathname;
@@ -22,12 +23,12 @@ PEMUAT_ULANG = """<script id="lkip-pratinjau">
   if (y !== null) { sessionStorage.removeItem(kunci); window.addEventListener("load", function () {
     window.scrollTo(0, parseInt(y, 10)); }); }
   function tanya() {
-    fetch("/versi", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (j) {
+    fetch("/versi?sejak=" + versi, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (j) {
       if (j.versi !== versi) { sessionStorage.setItem(kunci, String(window.scrollY)); location.reload(); }
-      else { setTimeout(tanya, 500); }
+      else { tanya(); }
     }).catch(function () { setTimeout(tanya, 2000); });
   }
-  setTimeout(tanya, 500);
+  tanya();
 })();
 </script>
 """

@@ -19,7 +19,7 @@ __all__ = ["JEDA", "PORT_BAWAAN", "pratinjau"]
 
 PORT_BAWAAN = 8765
 #: Seconds between two looks at the files; a change counts once the files were still for TENANG.
-JEDA = 0.25
+JEDA = 0.1
 TENANG = 0.3
 
 

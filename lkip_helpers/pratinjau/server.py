@@ -1,7 +1,9 @@
 """The preview's web server: the standard library's threading server on 127.0.0.1 only.
 
 ``/`` is the current page (the report, or the data errors, or the failure), ``/versi``
-its version as JSON (the reload script asks it), ``/terakhir`` the last report that did
+its version as JSON (the reload script asks ``/versi?sejak=N``, answered as soon as the
+version is not ``N`` any more, or after :data:`TUNGGU_MAKS` seconds: the page reloads the
+moment a render is published, without polling), ``/terakhir`` the last report that did
 render (kept while the data is broken).  :class:`Keadaan` holds them; the render loop
 publishes into it from another thread.
 """
@@ -12,19 +14,22 @@ import json
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 from .halaman import dengan_pemuat_ulang
 
-__all__ = ["HOST", "Keadaan", "Peladen"]
+__all__ = ["HOST", "TUNGGU_MAKS", "Keadaan", "Peladen"]
 
 HOST = "127.0.0.1"
+#: Seconds a ``/versi?sejak=N`` request is held at most while the version is still ``N``.
+TUNGGU_MAKS = 20.0
 
 
 class Keadaan:
     """What is served: the current page, the last good report and the version number."""
 
     def __init__(self, halaman: str) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self.versi = 1
         self._halaman = halaman
         self._terakhir: str | None = None
@@ -36,6 +41,13 @@ class Keadaan:
             self._halaman = halaman
             if laporan:
                 self._terakhir = halaman
+            self._lock.notify_all()
+            return self.versi
+
+    def tunggu_selain(self, versi: int, batas: float = TUNGGU_MAKS) -> int:
+        """The version, once it is not ``versi`` any more (or after ``batas`` seconds)."""
+        with self._lock:
+            self._lock.wait_for(lambda: self.versi != versi, timeout=batas)
             return self.versi
 
     @property
@@ -55,10 +67,12 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path, _, query = self.path.split("#", 1)[0].partition("?")
         keadaan = self.server.keadaan
         if path == "/versi":
-            self._send(HTTPStatus.OK, "application/json", json.dumps({"versi": keadaan.versi}))
+            sejak = parse_qs(query).get("sejak", [""])[0]
+            versi = keadaan.tunggu_selain(int(sejak)) if sejak.isdigit() else keadaan.versi
+            self._send(HTTPStatus.OK, "application/json", json.dumps({"versi": versi}))
             return
         if path in {"/", "/index.html", "/terakhir"}:
             versi, page = keadaan.baca(path)

@@ -15,7 +15,7 @@ def test_reload_script_goes_before_the_end_of_the_body() -> None:
     page = dengan_pemuat_ulang("<html><body><p>isi</p></body></html>", 7)
     assert page.index('id="lkip-pratinjau"') < page.index("</body>")
     assert "var versi = 7" in page
-    assert '"/versi"' in page
+    assert '"/versi?sejak=" + versi' in page  # waits for the next version: no polling
 
 
 def test_reload_script_is_appended_to_a_page_without_body() -> None:

@@ -48,3 +48,20 @@ def test_server_serves_the_current_page_its_version_and_the_last_report(peladen:
     status, text = _get(server.url + "lain")
     assert status == 404
     assert "tidak ada" in text
+
+
+def test_a_version_request_is_answered_when_a_render_is_published(peladen: tuple[Peladen, Keadaan]) -> None:
+    """The page's ``/versi?sejak=N`` waits for the next version: it reloads at once, without polling."""
+    import threading
+
+    server, keadaan = peladen
+    timer = threading.Timer(0.3, keadaan.terbitkan, args=("<html><body>baru</body></html>", True))
+    timer.start()
+    assert json.loads(_get(server.url + "versi?sejak=1")[1]) == {"versi": 2}  # held until it was published
+    assert json.loads(_get(server.url + "versi?sejak=1")[1]) == {"versi": 2}  # already another: at once
+    assert json.loads(_get(server.url + "versi?sejak=x")[1]) == {"versi": 2}  # no number: the version now
+
+
+def test_a_held_version_request_ends_after_the_longest_wait() -> None:
+    keadaan = Keadaan("<p>menunggu</p>")
+    assert keadaan.tunggu_selain(1, batas=0.05) == 1
