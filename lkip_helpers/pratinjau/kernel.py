@@ -1,14 +1,13 @@
 """Kernels started before they are needed: a pool of fresh kernels forked from the zygote.
 
 A kernel forked from the zygote (:mod:`lkip_helpers.batch.kernels`) still spends a few
-tenths of a second initialising ipykernel before it answers; for six chapters that is
-more than a second of every re-render.  The preview forks the kernels of the next render
-while the planner is still typing: :class:`KernelPool` keeps ``ukuran`` kernels that
-have been started but have never run any code, and :func:`manager_class` gives a kernel
-manager class whose provisioner takes one of them instead of forking when the chapter
-starts (falling back to a new fork when the pool is empty).  Every chapter still runs
-in a kernel of its own that nothing ran in before: a pooled kernel is the same fresh
-process, only started earlier.
+tenths of a second initialising ipykernel before it answers, on every re-render.  The
+preview forks the kernels of the next render while the planner is still typing:
+:class:`KernelPool` keeps ``ukuran`` kernels (one per lane of chapters) that have been
+started but have never run any code, and :func:`kernel_manager` gives a kernel manager
+class whose provisioner takes one of them instead of forking when a lane's first
+chapter starts (falling back to a new fork when the pool is empty).  A pooled kernel is
+the same fresh process, only started earlier.
 
 Only in the normal mode (zygote, Unix sockets); in the portable mode the preview uses
 the standard kernel managers and no pool.

@@ -5,8 +5,8 @@
 expensive alive between renders: the zygote with pandas, Altair, vl-convert and
 lkip_helpers imported, a pool of kernels already started for the next render
 (:mod:`lkip_helpers.pratinjau.kernel`), and nbconvert's exporters in this process.  The
-chapters run side by side (``lajur`` at a time, the longest first) and no PDF, Word or
-reviewer page is made.
+chapters run in ``lajur`` lanes of one kernel each, the longest first, as ``lkip render``
+runs a lone report's, and no PDF, Word or reviewer page is made.
 
 What is re-run: every chapter reads the whole checked data set (``buka``), and the
 finding numbers in the text ("[periksa: temuan N]") depend on the check results of the
@@ -26,7 +26,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,7 +101,6 @@ class Penyusun:
         self.batas_waktu_bab = batas_waktu_bab
         self._progress = progress or (lambda _name: None)
         self._folder = Path(tempfile.mkdtemp(prefix="lkip-pratinjau-"))
-        self._executor = ThreadPoolExecutor(self.lajur, thread_name_prefix="lkip-pratinjau-bab")
         self._pool: Any = None
         self._km: type | None = None
         self._engine = ""
@@ -119,7 +117,7 @@ class Penyusun:
                 self._engine = register_engine()
                 folders = {b.path.parent.resolve() for b in self._bab}
                 if current_mode().zygote and len(folders) == 1:
-                    self._pool = KernelPool(folders.pop(), len(self._bab))
+                    self._pool = KernelPool(folders.pop(), self.lajur)  # one kernel per lane
                 self._km = kernel_manager(self._pool, self.batas_waktu_bab)
             if self._pool is not None:
                 self._pool.isi()
@@ -167,28 +165,25 @@ class Penyusun:
         )
 
     def _jalankan(self, todo: list[_Bab], parameters: dict[str, Any], kunci: dict[str, str]) -> None:
-        """Execute ``todo`` side by side, the longest (last time) first; the first failure is raised."""
-        from ..render.execute import execute_chapter
+        """Execute ``todo`` in ``lajur`` lanes (one kernel each), the longest (last time) first.
 
-        def run(bab: _Bab) -> None:
-            self._progress(bab.name)
-            begin = time.perf_counter()
+        The lanes are those of ``lkip render`` (:func:`lkip_helpers.render.report.execute_chapters`):
+        a lane's kernel computes the report object and starts vl-convert once for all its
+        chapters, and every executed notebook is the one a kernel of its own would give.
+        """
+        from ..render.report import execute_chapters
+
+        order = sorted(todo, key=lambda b: -b.detik)
+        for bab in order:
             bab.nb = None
-            nb = execute_chapter(
-                bab.path, self._folder / f"{bab.name}.ipynb", parameters,
-                timeout=int(self.batas_waktu_bab) if self.batas_waktu_bab else None,
-                kernel_manager_class=self._km, engine_name=self._engine,
-            )
-            bab.nb, bab.kunci, bab.detik = nb, kunci[bab.name], time.perf_counter() - begin
-
-        futures = [self._executor.submit(run, b) for b in sorted(todo, key=lambda b: -b.detik)]
-        done, pending = wait(futures, return_when=FIRST_EXCEPTION)
-        for future in pending:
-            future.cancel()
-        wait(futures)
-        for future in futures:
-            if not future.cancelled() and future.exception() is not None:
-                raise future.exception()  # type: ignore[misc]
+        seconds: dict[str, float] = {}
+        executed = execute_chapters(
+            [b.path for b in order], [b.name for b in order], self._folder, self._folder, parameters,
+            lajur=self.lajur, timeout=int(self.batas_waktu_bab) if self.batas_waktu_bab else None,
+            engine_name=self._engine, kernel_manager_class=self._km, step=self._progress, seconds=seconds,
+        )
+        for bab, nb in zip(order, executed, strict=True):
+            bab.nb, bab.kunci, bab.detik = nb, kunci[bab.name], seconds.get(f"eksekusi {bab.name}", bab.detik)
 
     def tutup(self) -> None:
         """Stop the kernels (pool and zygote) and remove the working folder."""
@@ -197,7 +192,6 @@ class Penyusun:
         if self._pool is not None:
             self._pool.tutup()
         close_zygote()  # kills any kernel it forked that still runs
-        self._executor.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(self._folder, ignore_errors=True)
 
 

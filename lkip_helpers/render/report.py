@@ -23,7 +23,7 @@ from .provenance import Provenance
 from .sidik import code_fingerprint
 from .stitch import ReportMeta, build_report, notebook_html
 
-__all__ = ["FINGERPRINT_FILE", "FORMATS", "FORMAT_BAWAAN", "RenderResult", "render_report"]
+__all__ = ["FINGERPRINT_FILE", "FORMATS", "FORMAT_BAWAAN", "RenderResult", "execute_chapters", "render_report"]
 
 FINGERPRINT_FILE = ".lkip-render.json"
 
@@ -145,7 +145,7 @@ def render_report(
 
     with staging_dir(out_dir) as tmp:
         nbdir = tmp / "notebooks"
-        executed = _execute_chapters(
+        executed = execute_chapters(
             paths, names, nbdir, out_dir, parameters, lajur=lajur, kernel_name=kernel_name, timeout=timeout,
             provenance=provenance, engine_name=engine_name, kernel_manager_class=kernel_manager_class, step=step,
             seconds=seconds,
@@ -216,29 +216,31 @@ def _timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> float:
     return time.perf_counter() - start
 
 
-def _execute_chapters(
+def execute_chapters(
     paths: Sequence[Path],
     names: Sequence[str],
     nbdir: Path,
     out_dir: Path,
     parameters: Mapping[str, Any],
     *,
-    lajur: int,
-    kernel_name: str | None,
-    timeout: int | None,
-    provenance: Provenance,
-    engine_name: str | None,
-    kernel_manager_class: type | None,
-    step: Callable[[str], None],
-    seconds: dict[str, float],
+    lajur: int = 1,
+    kernel_name: str | None = None,
+    timeout: int | None = DEFAULT_TIMEOUT,
+    provenance: Provenance | None = None,
+    engine_name: str | None = None,
+    kernel_manager_class: type | None = None,
+    step: Callable[[str], None] = lambda _name: None,
+    seconds: dict[str, float] | None = None,
 ) -> list[Any]:
-    """Execute the chapters into ``nbdir``, ``lajur`` at a time; return them in manifest order.
+    """Execute the chapters into ``nbdir``, ``lajur`` at a time; return them in the order given.
 
-    Each lane is one :class:`SharedKernel` taking the next chapter of the manifest when it
-    is free, so every executed notebook is the one a kernel of its own would give,
-    whichever lane ran it.  The first failure stops the lanes from taking more chapters;
-    the failure of the earliest chapter is raised, its notebook kept in ``out_dir/gagal/``.
+    Each lane is one :class:`SharedKernel` taking the next chapter of ``paths`` when it is
+    free, so every executed notebook is the one a kernel of its own would give, whichever
+    lane ran it.  The first failure stops the lanes from taking more chapters; the
+    failure of the earliest chapter is raised, its notebook kept in ``out_dir/gagal/``.
+    ``seconds`` receives ``"eksekusi <name>"`` per chapter.
     """
+    seconds = seconds if seconds is not None else {}
     lanes = max(1, min(lajur, len(paths)))
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
     for i in range(len(paths)):
