@@ -89,3 +89,29 @@ def test_failing_cell_raises_render_error_and_keeps_the_notebook(
     kept = nbformat.read(out, as_version=4)
     assert any("papermill-error-cell-tag" in c.metadata.get("tags", []) for c in kept.cells)
     assert "bab '03_penutup', sel 3" in str(err)
+
+
+def test_kernel_clients_answer_ready_and_report_a_dead_kernel() -> None:
+    """ReadyClient: what nbclient and the session reset wait on (no fixed 0.2 s per notebook)."""
+    from jupyter_core.utils import run_sync
+
+    from lkip_helpers.render.execute import ReadyClient, ThisPythonKernelManager
+
+    km = ThisPythonKernelManager(kernel_name="python3")
+    assert km.client_factory is ReadyClient
+    assert ReadyClient.wait_for_ready is ReadyClient._async_wait_for_ready  # not jupyter_client's alias
+    run_sync(km.start_kernel)()
+    try:
+        client = km.client()
+        client.start_channels()
+        run_sync(client.wait_for_ready)(timeout=60)
+        reply = run_sync(client.execute_interactive)("1 + 1", timeout=60, output_hook=lambda _msg: None)
+        assert reply["content"]["status"] == "ok"  # and IOPub delivered its idle status: connected
+        client.stop_channels()
+    finally:
+        run_sync(km.shutdown_kernel)(now=True)
+    dead = km.client()
+    dead.start_channels()
+    with pytest.raises(RuntimeError, match="died|respond"):
+        run_sync(dead.wait_for_ready)(timeout=3)
+    dead.stop_channels()
