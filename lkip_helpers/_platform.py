@@ -31,7 +31,7 @@ from pathlib import Path
 from .errors import SettingsError
 
 __all__ = ["ENV_VAR", "KERNEL_IP", "Capabilities", "Mode", "current_mode", "decide", "detect_capabilities",
-           "forced_portable", "short_tempdir", "socket_dir"]
+           "forced_portable", "short_base", "short_tempdir", "socket_dir"]
 
 #: Environment variable that forces the portable mode.
 ENV_VAR = "LKIP_PORTABEL"
@@ -137,10 +137,15 @@ def short_tempdir(prefix: str) -> Path:
     A socket path has at most ~107 bytes, so under a long ``TMPDIR`` (a test's, or
     macOS's ``/var/folders/...``) the folder goes to ``/tmp``.  The caller removes it.
     """
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=short_base()))
+
+
+def short_base() -> str:
+    """The temporary folder, or ``/tmp`` where that is too long to hold Unix sockets (see :func:`short_tempdir`)."""
     base = tempfile.gettempdir()
     if len(base) > _SOCKET_BASE_MAX and Path("/tmp").is_dir() and os.access("/tmp", os.W_OK):  # noqa: S108
         base = "/tmp"  # noqa: S108
-    return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+    return base
 
 
 @functools.cache

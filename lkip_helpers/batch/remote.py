@@ -137,18 +137,25 @@ def render_remote(payload: Payload, notebooks: Mapping[str, bytes]) -> tuple[Out
 
 
 def _use_service(spec: str) -> None:
-    """Print with the client's one browser when this worker is on the client's machine.
+    """Print with the client's one browser when this worker is on the client's machine, else with this machine's.
 
-    The service's address is a socket path (a pipe name on Windows): it exists here only
-    on that machine; elsewhere the worker prints with a browser of its own.
+    The client's service address is a socket path (a pipe name on Windows): it exists
+    here only on that machine.  Elsewhere the workers of a machine share one browser
+    (:func:`lkip_helpers.render._pdf_bersama.layanan_mesin`); where that cannot be, a
+    worker prints with a browser of its own.
     """
     import os
 
-    from ..render._pdf_layanan import ENV_LAYANAN
+    from ..render._pdf_bersama import layanan_mesin
+    from ..render._pdf_layanan import ENV_LAYANAN, terjangkau
+    from ..render.pdf import pdf_mesin
 
-    address = spec.rsplit("|", 1)[0] if "|" in spec else ""
-    if address and (Path(address).exists() or address.startswith("\\\\.\\pipe\\")):
+    if spec and terjangkau(spec):
         os.environ[ENV_LAYANAN] = spec
+        return
+    shared = layanan_mesin() if pdf_mesin() == "chromium" else None
+    if shared:
+        os.environ[ENV_LAYANAN] = shared
 
 
 def _worker_emit(event: dict[str, Any]) -> None:

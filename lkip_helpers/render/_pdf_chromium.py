@@ -204,22 +204,18 @@ class _Browser:
         self.executable = executable
         self.private = short_tempdir("lkip-chromium-")  # the browser's HOME and TMPDIR, removed when it ends
         self._calls: queue.Queue[tuple[Callable[[Any], Any], queue.Queue[tuple[bool, Any]]] | None] = queue.Queue()
-        self._started: queue.Queue[BaseException | None] = queue.Queue()
-        self._ready = threading.Event()
+        self._ready = threading.Event()  # set by the serving thread once the browser runs or failed to start
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._serve, args=(self._started,), name="lkip-chromium",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._serve, name="lkip-chromium", daemon=True)
         self._thread.start()
 
     def wait_started(self) -> None:
-        """Wait until the browser runs; raise what stopped it from starting."""
-        if not self._ready.is_set():
-            self._error = self._started.get()
-            self._ready.set()
+        """Wait until the browser runs; raise what stopped it from starting (any number of threads may wait)."""
+        self._ready.wait()
         if self._error is not None:
             raise self._error
 
-    def _serve(self, started: queue.Queue[BaseException | None]) -> None:
+    def _serve(self) -> None:
         try:
             from playwright.sync_api import sync_playwright
 
@@ -232,9 +228,10 @@ class _Browser:
             browser = pw.chromium.launch(executable_path=self.executable, args=args, headless=True, env=env)
         except BaseException as exc:  # noqa: BLE001 - reported to the caller
             shutil.rmtree(self.private, ignore_errors=True)
-            started.put(exc)
+            self._error = exc
+            self._ready.set()
             return
-        started.put(None)
+        self._ready.set()
         tab = _Tab(browser)
         try:
             while (call := self._calls.get()) is not None:

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Connection, Listener
 from typing import Any
 
 from .._platform import detect_capabilities, socket_dir
 
-__all__ = ["ENV_LAYANAN", "LayananPdf", "lewat_layanan"]
+__all__ = ["ENV_LAYANAN", "LayananPdf", "lewat_layanan", "terjangkau"]
 
 #: ``address|authkey-hex`` of the service the workers of this machine use.
 ENV_LAYANAN = "LKIP_PDF_LAYANAN"
@@ -36,15 +37,19 @@ class LayananPdf:
     PDF); leaving it removes both.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, address: str | None = None) -> None:
+        self._address = address
         self._key = os.urandom(32)
         self._listener: Listener | None = None
         self._threads: list[threading.Thread] = []
         self._before: str | None = None
+        self._lock = threading.Lock()
+        self._clients = 0
+        self._since = time.monotonic()  # when the last client left (or the service started)
 
     def __enter__(self) -> LayananPdf:
-        address = None  # a named pipe on Windows
-        if detect_capabilities().unix_sockets:  # a short path: tempfile's may pass a socket's ~107 bytes
+        address = self._address  # None: a named pipe on Windows
+        if address is None and detect_capabilities().unix_sockets:  # short: tempfile's may pass ~107 bytes
             address = str(socket_dir(os.getpid()) / f"pdf-{os.urandom(4).hex()}")
         self._listener = Listener(address, authkey=self._key)
         accept = threading.Thread(target=self._accept, name="lkip-pdf-layanan", daemon=True)
@@ -71,6 +76,16 @@ class LayananPdf:
         assert self._listener is not None  # noqa: S101 - only after __enter__
         return str(self._listener.address)
 
+    @property
+    def kunci(self) -> str:
+        """The key a client authenticates with (hex)."""
+        return self._key.hex()
+
+    def menganggur(self) -> float:
+        """Seconds since the last client left; 0 while one is connected."""
+        with self._lock:
+            return 0.0 if self._clients else time.monotonic() - self._since
+
     def _accept(self) -> None:
         assert self._listener is not None  # noqa: S101
         while True:
@@ -80,7 +95,7 @@ class LayananPdf:
                 return  # closed
             except Exception:  # noqa: BLE001,S112 - a client with a wrong key: refuse it, go on
                 continue
-            serve = threading.Thread(target=_serve, args=(conn,), name="lkip-pdf-klien", daemon=True)
+            serve = threading.Thread(target=self._serve, args=(conn,), name="lkip-pdf-klien", daemon=True)
             serve.start()
             self._threads.append(serve)
 
@@ -93,21 +108,44 @@ class LayananPdf:
             self._listener.close()
             self._listener = None
 
+    def _serve(self, conn: Connection) -> None:
+        """Answer one worker's requests ``(html, title)`` with ``("ok", pdf)`` or ``("galat", text)``."""
+        from ._pdf_chromium import chromium_pdf
 
-def _serve(conn: Connection) -> None:
-    """Answer one worker's requests ``(html, title)`` with ``("ok", pdf)`` or ``("galat", text)``."""
-    from ._pdf_chromium import chromium_pdf
+        with self._lock:
+            self._clients += 1
+        try:
+            with conn:
+                while True:
+                    try:
+                        html_text, title = conn.recv()
+                    except (EOFError, OSError):
+                        return
+                    reply: tuple[str, bytes | str]
+                    try:
+                        reply = ("ok", chromium_pdf(html_text, title))
+                    except Exception as exc:  # noqa: BLE001 - the worker reports it for its kecamatan
+                        reply = ("galat", f"{type(exc).__name__}: {exc}")
+                    try:
+                        conn.send(reply)
+                    except OSError:
+                        return
+        finally:
+            with self._lock:
+                self._clients -= 1
+                self._since = time.monotonic()
 
-    with conn:
-        while True:
-            try:
-                html_text, title = conn.recv()
-            except (EOFError, OSError):
-                return
-            try:
-                conn.send(("ok", chromium_pdf(html_text, title)))
-            except Exception as exc:  # noqa: BLE001 - the worker reports it for its kecamatan
-                conn.send(("galat", f"{type(exc).__name__}: {exc}"))
+
+def terjangkau(spec: str) -> bool:
+    """True when the service ``address|key-hex`` answers and accepts the key."""
+    if "|" not in spec:
+        return False
+    address, key = spec.rsplit("|", 1)
+    try:
+        Client(address, authkey=bytes.fromhex(key)).close()
+    except (OSError, ValueError, EOFError, AuthenticationError):
+        return False
+    return True
 
 
 _CLIENT: dict[str, Any] = {}
@@ -129,8 +167,12 @@ def lewat_layanan(html_text: str, title: str | None) -> bytes | None:
                 return None  # gone or not ours: the caller prints with a browser of its own
             _CLIENT.clear()
             _CLIENT.update({"pid": os.getpid(), spec: conn})
-        conn.send((html_text, title))
-        status, value = conn.recv()
+        try:
+            conn.send((html_text, title))
+            status, value = conn.recv()
+        except (OSError, EOFError):  # the service ended meanwhile: the caller prints with its own browser
+            _CLIENT.clear()
+            return None
     if status != "ok":
         raise RuntimeError(value)
     data: bytes = value

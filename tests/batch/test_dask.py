@@ -83,16 +83,33 @@ def test_dask_batch_ships_bytes_and_matches_a_local_run(project: Path, cluster, 
     assert {o.kecamatan: o.status for o in again.outcomes if o.ok} == {"Ajung": "dilewati", "Puger": "dilewati"}
 
 
-def test_a_worker_uses_the_clients_pdf_service_only_on_the_clients_machine(
+def test_a_worker_prints_with_the_clients_browser_on_its_machine_else_with_its_machines(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from lkip_helpers.batch import remote
-    from lkip_helpers.render._pdf_layanan import ENV_LAYANAN
+    from lkip_helpers.render import _pdf_bersama
+    from lkip_helpers.render._pdf_layanan import ENV_LAYANAN, LayananPdf
 
+    started: list[bool] = []
+
+    def machine_service() -> str:
+        started.append(True)
+        return "/tmp/lkip-pdf-0/soket|abcd"  # noqa: S108 - a stand-in: nothing is started here
+
+    monkeypatch.setattr(_pdf_bersama, "layanan_mesin", machine_service)
+    monkeypatch.setenv("LKIP_PDF", "chromium")
     monkeypatch.delenv(ENV_LAYANAN, raising=False)
-    remote._use_service(f"{tmp_path / 'lain-mesin.sock'}|00ff")  # not on this machine
-    assert ENV_LAYANAN not in os.environ
-    here = tmp_path / "layanan.sock"
-    here.touch()
-    remote._use_service(f"{here}|00ff")
-    assert os.environ[ENV_LAYANAN] == f"{here}|00ff"
+    with LayananPdf() as client_service:  # the client's, on this machine: reachable
+        spec = f"{client_service.alamat}|{client_service.kunci}"
+        monkeypatch.delenv(ENV_LAYANAN)
+        remote._use_service(spec)
+        assert os.environ[ENV_LAYANAN] == spec
+        assert not started
+    monkeypatch.delenv(ENV_LAYANAN, raising=False)
+    remote._use_service(f"{tmp_path / 'lain-mesin.sock'}|00ff")  # the client is on another machine
+    assert os.environ[ENV_LAYANAN] == "/tmp/lkip-pdf-0/soket|abcd"  # noqa: S108 - this machine's shared one
+    assert started == [True]
+    monkeypatch.delenv(ENV_LAYANAN)
+    monkeypatch.setattr(_pdf_bersama, "layanan_mesin", lambda: None)  # none possible here (portable mode)
+    remote._use_service("")
+    assert ENV_LAYANAN not in os.environ  # a browser of its own

@@ -118,3 +118,23 @@ def test_default_engine_is_chromium_when_installed_else_weasyprint(monkeypatch: 
     assert pdf.pdf_mesin() == "chromium"  # the test machine has Debian's chromium (make system-deps)
     monkeypatch.setenv(chromium.ENV_BROWSER, str(tmp_path / "tidak-ada"))
     assert pdf.pdf_mesin() == "weasyprint"
+
+
+def test_several_threads_wait_for_a_starting_browser() -> None:
+    """The first PDFs of a service's clients arrive together while the browser starts: each gets its PDF.
+
+    (Only the first waiter used to take the start signal; the others waited for ever.)
+    """
+    chromium.close_browser()
+    results: dict[int, bytes] = {}
+
+    def one(i: int) -> None:
+        results[i] = chromium.chromium_pdf(PAGE, f"Judul {i}")
+
+    threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(results) == [0, 1, 2]
+    assert all(data.startswith(b"%PDF-") for data in results.values())
