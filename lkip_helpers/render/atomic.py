@@ -35,18 +35,21 @@ _STAGING = re.compile(r"^\.(?P<name>.+)\.sedang-disusun-(?P<pid>\d+)-")
 
 
 def _alive(pid: int) -> bool:
-    """True while process ``pid`` exists (or cannot be told).
+    """True while process ``pid`` runs (or cannot be told).
 
     Asked through psutil, never ``os.kill(pid, 0)``: on Windows that call terminates the
-    process instead of probing it.
+    process instead of probing it.  A zombie is dead: a worker killed with its batch is
+    re-parented to init, which may reap it only later.
     """
     if pid == os.getpid():
         return True
     import psutil
 
     try:
-        return bool(psutil.pid_exists(pid))
-    except (OSError, ValueError):
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+    except (psutil.Error, OSError, ValueError):
         return True  # cannot be told: leave its folder alone
 
 

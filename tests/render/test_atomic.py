@@ -107,3 +107,24 @@ def test_a_truncated_failed_notebook_is_not_kept(tmp_path: Path) -> None:
     kept = keep_failed(nb, tmp_path / "out")
     assert kept == tmp_path / "out" / "gagal" / "03_akuntabilitas.ipynb"
     assert kept.read_text(encoding="utf-8").startswith('{"cells"')
+
+
+def test_the_staging_folder_of_a_killed_worker_not_yet_reaped_is_removed(tmp_path: Path) -> None:
+    """kill -9 of a batch leaves its workers as zombies until init reaps them: they render nothing."""
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])  # noqa: S603 - this interpreter
+    deadline = time.monotonic() + 30
+    while psutil.Process(child.pid).status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
+        time.sleep(0.02)  # ended, not waited for: a zombie
+    assert psutil.Process(child.pid).status() == psutil.STATUS_ZOMBIE
+    stale = tmp_path / f".ajung.sedang-disusun-{child.pid}-abc"
+    stale.mkdir()
+    try:
+        assert clean_stale(tmp_path) == [stale]
+    finally:
+        child.wait()
