@@ -77,12 +77,13 @@ class ReadyClient(AsyncKernelClient):
     async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
         while time.monotonic() < deadline:
-            msg_id = self.kernel_info()
+            self.kernel_info()
             try:
                 reply = await ensure_async(self.shell_channel.get_msg(timeout=1))
             except Empty:
                 reply = None
-            if reply is not None and reply["parent_header"].get("msg_id") == msg_id:
+            # Any kernel_info reply will do: after a slow start the replies of earlier rounds come first.
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
                 try:
                     await ensure_async(self.iopub_channel.get_msg(timeout=0.01))
                 except Empty:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from queue import Empty
+from typing import Any
 
 import nbformat
 import pytest
@@ -108,6 +110,21 @@ def test_kernel_clients_answer_ready_and_report_a_dead_kernel() -> None:
         reply = run_sync(client.execute_interactive)("1 + 1", timeout=60, output_hook=lambda _msg: None)
         assert reply["content"]["status"] == "ok"  # and IOPub delivered its idle status: connected
         client.stop_channels()
+        # a kernel slow to answer its first kernel_info: the replies of earlier rounds arrive late
+        slow = km.client()
+        slow.start_channels()
+        get_msg, calls = slow.shell_channel.get_msg, []
+
+        async def late(*args: Any, **kwargs: Any) -> Any:
+            calls.append(1)
+            if len(calls) == 1:
+                raise Empty  # the first reply is not there yet (it stays queued)
+            return await get_msg(*args, **kwargs)
+
+        slow.shell_channel.get_msg = late
+        run_sync(slow.wait_for_ready)(timeout=20)
+        assert len(calls) >= 2
+        slow.stop_channels()
     finally:
         run_sync(km.shutdown_kernel)(now=True)
     dead = km.client()
