@@ -359,7 +359,11 @@ def execute_chapter(
             str(out_path),
             parameters=dict(parameters),
             kernel_name=kernel_name or NATIVE_KERNEL_NAME,
-            cwd=str(cwd or nb_path.parent),
+            # The kernel's working folder, given to nbclient (which starts the kernel there),
+            # not papermill's cwd=: that os.chdir()s this whole process while the notebook
+            # runs, and two notebooks run side by side (lanes, the overview beside a report,
+            # the preview) would leave it in one of their folders.
+            resources={"metadata": {"path": str(Path(cwd or nb_path.parent).resolve())}},
             progress_bar=False,
             log_output=False,
             execution_timeout=timeout,

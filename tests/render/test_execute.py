@@ -132,3 +132,15 @@ def test_kernel_clients_answer_ready_and_report_a_dead_kernel() -> None:
     with pytest.raises(RuntimeError, match="died|respond"):
         run_sync(dead.wait_for_ready)(timeout=3)
     dead.stop_channels()
+
+
+def test_the_kernel_works_in_the_notebooks_folder_and_this_process_stays_where_it_is(tmp_path: Path) -> None:
+    from render_fixtures import write_notebook
+
+    folder = tmp_path / "bab"
+    nb = write_notebook(folder / "00_tempat.ipynb", ["import os\nprint(os.getcwd())"])
+    here = Path.cwd()
+    out = execute_chapter(nb, tmp_path / "keluaran" / "00_tempat.ipynb", PARAMETERS)
+    printed = "".join(o.get("text", "") for c in out.cells for o in c.get("outputs", []))
+    assert printed.strip() == str(folder.resolve())
+    assert Path.cwd() == here  # no os.chdir() of this process (papermill's cwd= would do one)

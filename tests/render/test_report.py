@@ -165,12 +165,14 @@ def test_chapters_side_by_side_give_the_same_report(rendered: RenderResult, tmp_
     nb_dir = rendered.notebooks[0].parent.parent.parent.parent / "nb"
     notebooks = [nb_dir / f"{name}.ipynb" for name in CHAPTERS]
     steps: list[str] = []
+    here = Path.cwd()
     two = render_report(
         notebooks, PARAMETERS, tmp_path / "dua" / "umbulsari", META, force=True, lajur=2,
         data_files=[("2023/umbulsari/instansi.yaml", "0" * 64)], settings={"capaian": {"batas_atas": 120}},
         progress=steps.append,
     )
     assert _digest(two.out_dir) == _digest(rendered.out_dir)
+    assert Path.cwd() == here  # the lanes never moved this process's working folder
     assert sorted(s for s in steps if s in CHAPTERS) == sorted(CHAPTERS)  # each chapter once
     assert {f"eksekusi {name}" for name in CHAPTERS} <= set(two.seconds)
 
