@@ -42,13 +42,13 @@ is exact to a few hundredths of a second.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .._platform import current_mode
+from .memory import child_pids
 
 __all__ = ["ATTEMPTS", "ProcessCpu", "StageCpu", "TreeCpu", "process_cpu", "tree_cpu_seconds"]
 
@@ -103,33 +103,13 @@ def _psutil_cpu(pid: int) -> ProcessCpu | None:
     return ProcessCpu(ppid, times.user + times.system, reaped)
 
 
-def _children(pid: int) -> list[int]:
-    """Child pids of ``pid``, over all its threads (none when it is gone)."""
-    if current_mode().memory_source == "psutil":
-        import psutil
-
-        try:
-            return [child.pid for child in psutil.Process(pid).children()]
-        except (psutil.Error, OSError):
-            return []
-    out: list[int] = []
-    try:
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    except OSError:
-        return out
-    for task in tasks:
-        with contextlib.suppress(OSError, ValueError):  # a thread that ends meanwhile
-            out.extend(int(c) for c in (task / "children").read_text().split())
-    return out
-
-
 def _sample(root: int) -> tuple[float, bool]:
     """(CPU-seconds of ``root``'s tree, whether every listed process could be read)."""
     total, whole = 0.0, True
     stack: list[tuple[int, int | None]] = [(root, None)]
     while stack:
         pid, parent = stack.pop()
-        children = _children(pid)  # before its own times: see the module doc
+        children = child_pids(pid)  # before its own times: see the module doc
         cpu = process_cpu(pid)
         if cpu is None or (parent is not None and cpu.ppid != parent):
             whole = whole and parent is None  # the root itself gone: nothing to retry

@@ -28,7 +28,7 @@ from typing import Any
 
 from .._platform import current_mode
 
-__all__ = ["PeakMemory", "pss_kb", "release_memory", "sample_now"]
+__all__ = ["PeakMemory", "child_pids", "pss_kb", "release_memory", "sample_now"]
 
 _ACTIVE: list[PeakMemory] = []
 
@@ -70,8 +70,8 @@ def _psutil_kb(pid: int) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    """Child pids of ``pid`` (``/proc`` in the normal mode, psutil in the portable one)."""
+def child_pids(pid: int) -> list[int]:
+    """Child pids of ``pid`` (``/proc`` in the normal mode, psutil in the portable one; none when it is gone)."""
     if current_mode().memory_source == "psutil":
         return _psutil_children(pid)
     return _proc_children(pid)
@@ -121,15 +121,15 @@ class PeakMemory:
     def _parts(self) -> dict[str, int]:
         me, zygote = os.getpid(), self._zygote()
         parts = {"pekerja": pss_kb(me), "zygote": 0, "kernel": 0, "lain": 0}
-        stack = [(pid, "lain") for pid in _children(me)]
+        stack = [(pid, "lain") for pid in child_pids(me)]
         while stack:
             pid, part = stack.pop()
             if pid == zygote:
                 parts["zygote"] += pss_kb(pid)
-                stack.extend((child, "kernel") for child in _children(pid))
+                stack.extend((child, "kernel") for child in child_pids(pid))
             else:
                 parts[part] += pss_kb(pid)
-                stack.extend((child, part) for child in _children(pid))
+                stack.extend((child, part) for child in child_pids(pid))
         return parts
 
     def sample(self) -> int:

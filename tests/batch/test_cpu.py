@@ -147,7 +147,7 @@ def test_a_child_gone_between_listing_and_reading_is_sampled_again(monkeypatch: 
     read: its CPU is nowhere).  The second sample sees it in the root's children times."""
     listings = iter([[2, 3], [2]])
     roots = iter([cpu.ProcessCpu(0, 1.0, 0.0), cpu.ProcessCpu(0, 1.0, 2.0)])
-    monkeypatch.setattr(cpu, "_children", lambda pid: next(listings) if pid == 1 else [])
+    monkeypatch.setattr(cpu, "child_pids", lambda pid: next(listings) if pid == 1 else [])
     readings = {2: cpu.ProcessCpu(1, 0.5, 0.0), 3: None}
     monkeypatch.setattr(cpu, "process_cpu", lambda pid: next(roots) if pid == 1 else readings[pid])
     assert cpu.tree_cpu_seconds(1) == pytest.approx(1.0 + 2.0 + 0.5)
@@ -155,7 +155,7 @@ def test_a_child_gone_between_listing_and_reading_is_sampled_again(monkeypatch: 
 
 def test_a_sample_still_short_after_every_attempt_is_returned(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    monkeypatch.setattr(cpu, "_children", lambda pid: [2] if pid == 1 else [])
+    monkeypatch.setattr(cpu, "child_pids", lambda pid: [2] if pid == 1 else [])
 
     def read(pid: int) -> cpu.ProcessCpu | None:
         calls.append(pid)
@@ -167,7 +167,7 @@ def test_a_sample_still_short_after_every_attempt_is_returned(monkeypatch: pytes
 
 
 def test_a_reused_pid_of_another_parent_is_not_counted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cpu, "_children", lambda pid: [2, 3] if pid == 1 else [])
+    monkeypatch.setattr(cpu, "child_pids", lambda pid: [2, 3] if pid == 1 else [])
     readings = {1: cpu.ProcessCpu(0, 1.0, 0.0), 2: cpu.ProcessCpu(1, 0.5, 0.0), 3: cpu.ProcessCpu(77, 9.0, 9.0)}
     monkeypatch.setattr(cpu, "process_cpu", readings.get)
     assert cpu.tree_cpu_seconds(1) == pytest.approx(1.5)
@@ -228,7 +228,7 @@ def test_the_portable_mode_reads_the_same_through_psutil(monkeypatch: pytest.Mon
         assert by_psutil.ppid == by_proc.ppid == os.getpid()
         assert by_psutil.own >= used - 2 * TICK
         assert abs(by_psutil.own - by_proc.own) <= 2 * TICK
-        assert child.pid in cpu._children(os.getpid())
+        assert child.pid in cpu.child_pids(os.getpid())
         me = cpu.process_cpu(os.getpid())
         assert me is not None
         assert cpu.tree_cpu_seconds() >= me.own + used - 2 * TICK

@@ -141,7 +141,7 @@ def test_memory_through_psutil(portabel: None, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(memory, "_proc_children", refuse)
     assert 0.8 * here < memory.pss_kb(os.getpid()) < 1.25 * here  # psutil's PSS of this process
     assert memory.pss_kb(2**22 + 12345) == 0
-    assert sorted(memory._children(os.getpid())) == children
+    assert sorted(memory.child_pids(os.getpid())) == children
     sampler = memory.PeakMemory(lambda: None)
     sampler.sample()
     assert sampler.peak_mb > 10

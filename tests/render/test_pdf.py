@@ -48,7 +48,7 @@ def test_child_that_dies_is_an_error_not_an_empty_pdf() -> None:
 
 
 def test_no_child_is_left_behind(isolated: None) -> None:
-    from lkip_helpers.batch.memory import _children
+    from lkip_helpers.batch.memory import child_pids as _children
 
     before = set(_children(os.getpid()))
     pdf.html_to_pdf(PAGE)
