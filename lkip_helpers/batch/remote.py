@@ -183,7 +183,10 @@ def run_dask(jobs: Sequence[Job], address: str, emit: Callable[[dict[str, Any]],
 
     if not jobs:
         return
+    from ._dask_profil import TanpaProfil
+
     with contextlib.ExitStack() as stack, Client(address, set_as_default=False) as client:
+        client.register_plugin(TanpaProfil())  # a profiled worker grows ~1.4 MB per report (_dask_profil)
         if pdf_mesin() == "chromium":  # workers on this machine share its one browser
             stack.enter_context(LayananPdf()).siapkan()
         layanan = os.environ.get(ENV_LAYANAN, "")
