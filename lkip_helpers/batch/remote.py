@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,6 +90,7 @@ def unpack(outcome: Outcome, files: Mapping[str, bytes], out_dir: Path) -> Outco
 
 
 _WARM: list[bool] = []
+_WARM_LOCK = threading.Lock()
 
 
 def render_remote(payload: Payload, notebooks: Mapping[str, bytes]) -> tuple[Outcome, dict[str, bytes]]:
@@ -98,12 +100,13 @@ def render_remote(payload: Payload, notebooks: Mapping[str, bytes]) -> tuple[Out
     (:func:`~lkip_helpers.batch.local.warm_up`: zygote, Vega bundle, fonts, PDFs in a
     forked child), so that a long-lived Dask worker does not grow from report to report.
     """
-    if not _WARM:
-        from .local import warm_up
+    with _WARM_LOCK:  # a worker started with several threads warms up once
+        if not _WARM:
+            from .local import warm_up
 
-        _use_service(payload.layanan_pdf)
-        warm_up()
-        _WARM.append(True)
+            _use_service(payload.layanan_pdf)
+            warm_up()
+            _WARM.append(True)
     job = payload.job
     work = Path(tempfile.mkdtemp(prefix=f"lkip-{job.slug}-"))
     try:
