@@ -503,6 +503,23 @@ def test_narasi_lists_after_a_colon(lap: Laporan) -> None:
     assert kedudukan.html.count("<li>") == 3
 
 
+def test_kendala_and_rekomendasi_items_carry_their_draft_markers(lap: Laporan) -> None:
+    """An item naming another kecamatan gets its marker in the list, as a paragraph does (Ikhtisar, Bab IV)."""
+    narasi = lap.ds.df("narasi").copy()
+    kendala = narasi.index[narasi["bagian"] == "kendala"]
+    narasi.loc[kendala[1], "teks"] = "Sarana kantor Kecamatan Sukorambi belum memadai."
+    copied = laporan_dari(lap.ds.dengan(narasi=narasi), lap.settings)
+    shown = tables.daftar_narasi(copied, "kendala")
+    items = re.findall(r"<li>(.*?)</li>", shown.html)
+    assert len(items) == len(tables.butir_narasi(copied, "kendala")) == 6
+    assert [("lkip-penanda" in item) for item in items] == [False, True, False, False, False, False]
+    (number,) = re.findall(r'href="#temuan-(\d+)"', items[1])
+    assert int(number) in copied.temuan_terbuka(("narasi",))
+    assert "lkip-penanda" not in tables.daftar_narasi(_final(copied), "kendala").html
+    assert "lkip-penanda" not in tables.daftar_narasi(lap, "rekomendasi").html  # the seed's own items: nothing open
+    assert "2. Sarana kantor Kecamatan Sukorambi" in shown.plain
+
+
 def test_narasi_sasaran_kinds_and_headings(lap: Laporan) -> None:
     shown = tables.narasi_sasaran(lap, "S1", ["faktor_pendukung", "permasalahan", "solusi"])
     assert "Faktor pendukung capaian:" in shown.html

@@ -54,6 +54,7 @@ from .program import program_pendukung
 from .teks import (
     acuan_rpjmd,
     butir_narasi,
+    daftar_narasi,
     daftar_tujuan,
     foto_kegiatan,
     identitas_dokumen,
@@ -75,6 +76,7 @@ __all__ = [
     "asn_jabatan",
     "bagan_organisasi",
     "butir_narasi",
+    "daftar_narasi",
     "daftar_desa",
     "daftar_pemeriksaan",
     "daftar_tujuan",

@@ -110,6 +110,17 @@ def butir_narasi(lap: Laporan, bagian: str) -> list[str]:
     return lap.narasi(bagian)
 
 
+def daftar_narasi(lap: Laporan, bagian: str) -> display.Tampilan:
+    """The items of one ``narasi`` part (``kendala``, ``rekomendasi``) as a numbered list.
+
+    In a draft, an item with an open finding (another kecamatan's name, a year that is
+    not the report's, a copied text) carries its marker, as the paragraphs of
+    :func:`narasi_laporan` do.
+    """
+    rows = lap.narasi_baris(bagian)
+    return display.butir([t for t, _ in rows], penanda_temuan=_marks(lap, [r for _, r in rows]))
+
+
 def sasaran_diukur(lap: Laporan) -> list[str]:
     """Codes of the sasaran measured in the report year, in report order (Sasaran Strategis 1, 2, ...)."""
     return list(dict.fromkeys(lap.indikator_diukur["kode_sasaran"]))
