@@ -18,11 +18,11 @@ never disagree on what "the same value" is.
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import fmt
+from ..data.kolom import nama_ikm
 from ..errors import Level, Problem
 from ..rules.ikm import hitung_ikm, validasi_jawaban
 from ._util import as_float, load_default_settings, missing, nilai_teks, problem, row_location, rows, text
@@ -35,7 +35,6 @@ __all__ = ["TOLERANSI_IKM", "check_ikm_jawaban", "check_ikm_realisasi", "ikm_ses
 
 #: Half a unit of the printed IKM's last decimal: a realisasi this close to it is the same value.
 TOLERANSI_IKM = Decimal("0.005")
-_NAMA_IKM = re.compile(r"\bIKM\b|indeks\s+kepuasan\s+masyarakat", re.IGNORECASE)
 _VERSI_BAKU = "pk_perubahan"
 
 
@@ -43,11 +42,6 @@ def check_ikm_jawaban(ds: DataSet, settings: Settings | None = None) -> list[Pro
     """Every survey answer is 1, 2, 3 or 4 (GALAT per bad cell); no survey, no finding."""
     answers = ds.df("ikm_responden")
     return [] if answers.empty else validasi_jawaban(answers)
-
-
-def nama_ikm(nama: Any) -> bool:
-    """True when an indicator's name says its value is an IKM ("IKM", "Indeks Kepuasan Masyarakat")."""
-    return bool(_NAMA_IKM.search(text(nama)))
 
 
 def _decimal(x: float) -> Decimal:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,7 +24,20 @@ __all__ = [
     "ColType",
     "Column",
     "Table",
+    "nama_ikm",
 ]
+
+
+#: An indicator whose name says its value is an IKM (PermenPAN-RB 14/2017, on 25..100).
+_NAMA_IKM = re.compile(r"\bIKM\b|indeks\s+kepuasan\s+masyarakat", re.IGNORECASE)
+
+
+def nama_ikm(nama: object) -> bool:
+    """True when an indicator's name says its value is an IKM ("IKM", "Indeks Kepuasan Masyarakat").
+
+    One rule for the checks (``ikm.realisasi``), the report's sentences and the demo data.
+    """
+    return isinstance(nama, str) and bool(_NAMA_IKM.search(nama))
 
 
 class ColType(StrEnum):
