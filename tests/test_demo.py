@@ -84,3 +84,18 @@ def test_scale_set_of_n_kecamatan(tmp_path: Path, umbulsari: DataSet) -> None:
     written = write_demo_data(jumlah=5, out_dir=tmp_path, base=umbulsari)
     assert [p.name for p in written] == [f"contoh-{i:03d}" for i in range(1, 6)]
     assert load(written[-1]).kabupaten == "Contoh"
+
+
+def test_an_ikm_stays_on_its_scale(umbulsari: DataSet) -> None:
+    """An IKM is 25..100 (PermenPAN-RB 14/2017) and 100 only if every answer is the best: never drawn there."""
+    from lkip_helpers.data.kolom import nama_ikm
+
+    values = []
+    for i in range(80):  # before the mirror, 39 of 200 demo kecamatan had an IKM above 100
+        ds = generate_dataset(umbulsari, f"Contoh {i:03d}", index=i)
+        ikm = {k for k, n in zip(ds.df("indikator")["kode"], ds.df("indikator")["nama"], strict=True) if nama_ikm(n)}
+        real = ds.df("realisasi")
+        values += [float(v) for k, v in zip(real["kode_indikator"], real["nilai"], strict=True)
+                   if k in ikm and not isinstance(v, str)]
+    assert len(values) == 160  # the report year and the year before, for each
+    assert all(25 <= v < 100 for v in values), sorted(values)[-3:]

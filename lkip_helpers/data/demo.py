@@ -33,6 +33,7 @@ import pandas as pd
 
 from .._values import missing as _missing
 from ..paths import data_dir, dataset_path, outputs_dir, slug
+from .kolom import nama_ikm
 from .model import LOKASI, DataSet, frame_from_rows
 from .schema import TABLES
 from .wilayah import KECAMATAN_JEMBER
@@ -52,8 +53,6 @@ _SYL = ("su", "ka", "wi", "ja", "ran", "mo", "lo", "sa", "ri", "ngan", "tu", "re
 _DESA_STATUS_WEIGHTS = (("Mandiri", 3), ("Maju", 4), ("Berkembang", 3), ("Tertinggal", 1))
 _LAYANAN = ("Administrasi Kependudukan", "Surat Keterangan", "Legalisasi Dokumen", "Rekomendasi Perizinan",
             "Pelayanan Terpadu Kecamatan")
-#: Names of an indicator whose value is an IKM (the check ``ikm.realisasi`` reads names the same way).
-_NAMA_IKM = re.compile(r"\bIKM\b|indeks\s+kepuasan\s+masyarakat", re.IGNORECASE)
 _UNSUR = 9
 
 
@@ -137,13 +136,20 @@ def _budget(rng: random.Random, base: DataSet) -> dict[str, pd.DataFrame | dict[
     return {"sub_kegiatan": subs, "kegiatan": keg, "program": prog}  # type: ignore[dict-item]
 
 
-def _vary_value(rng: random.Random, target: Any, satuan: str) -> Any:
+def _vary_value(rng: random.Random, target: Any, satuan: str, ikm: bool = False) -> Any:
+    """A realisasi around ``target``; a percentage never above 100, an IKM (25..100) below it.
+
+    An IKM drawn above 100 is mirrored below it (102,3 -> 97,7): 100 would mean every
+    respondent gave every unsur the best answer.
+    """
     if isinstance(target, str) or target is None:
         return target
     if rng.random() < 0.3:  # missed the target
         value = target * rng.uniform(0.55, 0.95)
     else:
         value = target * rng.uniform(0.95, 1.08)
+    if ikm and value >= 100.0:
+        value = 200.0 - value
     if satuan.strip() == "%":
         value = min(value, 100.0)
     return round(value, 2)
@@ -197,7 +203,7 @@ def _ikm_realisasi(indikator: dict[str, dict[str, Any]], reals: list[dict[str, A
     """The report year's numeric realisasi of the first IKM indicator, None without one."""
     for r in reals:
         ind = indikator.get(r["kode_indikator"])
-        if ind and r["tahun"] == tahun and _NAMA_IKM.search(str(ind["nama"])) and not isinstance(r["nilai"], str):
+        if ind and r["tahun"] == tahun and nama_ikm(ind["nama"]) and not isinstance(r["nilai"], str):
             return None if r["nilai"] is None else float(r["nilai"])
     return None
 
@@ -276,7 +282,7 @@ def generate_dataset(base: DataSet, kecamatan: str, *, kabupaten: str | None = N
             reals.append({"kode_indikator": ind["kode"], "tahun": t["tahun"], "nilai": letter, "skor": score})
         else:
             reals.append({"kode_indikator": ind["kode"], "tahun": t["tahun"],
-                          "nilai": _vary_value(rng, t["nilai"], ind["satuan"])})
+                          "nilai": _vary_value(rng, t["nilai"], ind["satuan"], nama_ikm(ind["nama"]))})
     negatif = [k for k, r in indikator.items() if r["arah"] == "negatif"]
     if negatif and rng.random() < 0.5:
         kode = negatif[0]
