@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -133,6 +134,47 @@ def test_every_chart_draws_offline_without_console_errors(page: str, renders: tu
         assert "<svg" in container or "<canvas" in container, chart_id
     console = [line for line in proc.stderr.splitlines() if "CONSOLE" in line]
     assert not [line for line in console if "error" in line.lower() or "Uncaught" in line], console
+
+
+_OVERFLOW_JS = """() => {
+  const scroller = [];
+  for (const box of document.querySelectorAll('.lkip-tabel-isi, .lkip-tabel-isi > div')) {
+    if (box.scrollWidth > box.clientWidth + 1) scroller.push((box.closest('figure') || box).id);
+  }
+  const d = document.documentElement;
+  return {page: d.scrollWidth - d.clientWidth, scroller: [...new Set(scroller)]};
+}"""
+
+
+@pytest.mark.browser
+def test_the_page_fits_a_desktop_and_a_phone_screen(renders: tuple[Render, Render], tmp_path: Path) -> None:
+    """A Camat's laptop: no table scrolls sideways, the landscape Lampiran too; a phone: the page does not."""
+    from playwright.sync_api import sync_playwright
+
+    from lkip_helpers.render._pdf_chromium import find_browser
+
+    executable = find_browser()
+    assert executable, "make test installs Debian's chromium"
+    asked: list[str] = []
+    found = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=["--no-sandbox", "--disable-gpu"],
+                                     env={**os.environ, "HOME": str(tmp_path), "TMPDIR": str(tmp_path)})
+        try:
+            for width in (1100, 1400, 400):
+                tab = browser.new_page(viewport={"width": width, "height": 900})
+                tab.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
+                                                 if route.request.url.startswith("file:") else route.abort()))
+                tab.goto(renders[0].html.as_uri())
+                tab.wait_for_function("document.querySelectorAll('.lkip-chart svg').length > 0")
+                found[width] = tab.evaluate(_OVERFLOW_JS)
+                tab.close()
+        finally:
+            browser.close()
+    assert [u for u in asked if not u.startswith("file:")] == []
+    for width in (1100, 1400):
+        assert found[width] == {"page": 0, "scroller": []}, width
+    assert found[400]["page"] == 0  # tables scroll inside their box on a phone; the page itself does not
 
 
 def _pages_with_words(pdftotext: Callable[..., str], pdf: Path) -> list[tuple[float, float, list[tuple[float, str]]]]:

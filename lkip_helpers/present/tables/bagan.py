@@ -22,7 +22,7 @@ __all__ = ["bagan_organisasi", "pohon_kinerja"]
 
 _CSS_ORG = """<style>
 .lkip-org{font-size:8.5pt;line-height:1.25;text-align:center;overflow-x:auto;padding:0.4em 0}
-.lkip-org ul{display:flex;justify-content:center;position:relative;margin:0;padding:14px 0 0 0}
+.lkip-org ul{display:flex;justify-content:safe center;position:relative;margin:0;padding:14px 0 0 0}
 .lkip-org>ul{padding-top:0}
 .lkip-org li{list-style:none;position:relative;padding:14px 3px 0 3px;flex:0 1 auto}
 .lkip-org li::before,.lkip-org li::after{content:"";position:absolute;top:0;right:50%;width:50%;height:14px;border-top:1px solid #555}
