@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,3 +111,31 @@ def chromium_dom(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[st
         return subprocess.run([*command, url], capture_output=True, text=True, timeout=180, check=True)
 
     return run
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven through Playwright (no browser download), headless.
+
+    Its HOME and TMPDIR are a short private folder: a test's own temporary folder is too
+    long for Chromium's singleton socket (it aborts at launch).  Missing is a failure.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from lkip_helpers._platform import short_tempdir
+    from lkip_helpers.render._pdf_chromium import find_browser
+
+    executable = find_browser()
+    assert executable, "make test installs Debian's chromium"
+    private = short_tempdir("lkip-uji-chromium-")
+    try:
+        with sync_playwright() as pw:
+            launched = pw.chromium.launch(executable_path=executable, headless=True,
+                                          args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
+                                          env={**os.environ, "HOME": str(private), "TMPDIR": str(private)})
+            try:
+                yield launched
+            finally:
+                launched.close()
+    finally:
+        shutil.rmtree(private, ignore_errors=True)

@@ -7,11 +7,11 @@ shows the change.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -85,36 +85,22 @@ def test_lock_files_of_editors_are_not_changes(sesi: Sesi, ruang_kerja: Path) ->
     assert sesi.get("/versi")[1] == before
 
 
-def test_the_page_open_in_chromium_reloads_itself_after_a_save(sesi: Sesi, ruang_kerja: Path,
-                                                               tmp_path: Path) -> None:
+def test_the_page_open_in_chromium_reloads_itself_after_a_save(sesi: Sesi, ruang_kerja: Path, browser: Any) -> None:
     """What the planner sees: the tab shows the saved sentence without being reloaded by hand."""
-    from playwright.sync_api import sync_playwright
-
-    from lkip_helpers.render._pdf_chromium import find_browser
-
-    executable = find_browser()
-    assert executable, "make test installs Debian's chromium"
     sesi.tunggu(lambda p: "PRATINJAU-SATU" in p)
     asked: list[str] = []
     loads: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, headless=True,
-                                     args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
-                                     env={**os.environ, "HOME": str(tmp_path), "TMPDIR": str(tmp_path)})
-        try:
-            page = browser.new_page()
-            page.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
-                                              if route.request.url.startswith(sesi.url) else route.abort()))
-            page.on("load", lambda: loads.append(page.url))
-            page.goto(sesi.url)
-            page.wait_for_function("document.body.innerText.includes('PRATINJAU-SATU')", timeout=60_000)
-            replace_in(ruang_kerja / "data" / "2023" / "umbulsari" / "narasi.yaml", "PRATINJAU-SATU",
-                       "PRATINJAU-SATU PERAMBAN")
-            page.wait_for_function("document.body.innerText.includes('PRATINJAU-SATU PERAMBAN')", timeout=180_000)
-            assert page.url == sesi.url
-            assert page.locator("svg").count() > 0  # the charts are drawn offline, in the reloaded page too
-        finally:
-            browser.close()
+    page = browser.new_page()
+    page.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
+                                      if route.request.url.startswith(sesi.url) else route.abort()))
+    page.on("load", lambda: loads.append(page.url))
+    page.goto(sesi.url)
+    page.wait_for_function("document.body.innerText.includes('PRATINJAU-SATU')", timeout=60_000)
+    replace_in(ruang_kerja / "data" / "2023" / "umbulsari" / "narasi.yaml", "PRATINJAU-SATU", "PRATINJAU-SATU PERAMBAN")
+    page.wait_for_function("document.body.innerText.includes('PRATINJAU-SATU PERAMBAN')", timeout=180_000)
+    assert page.url == sesi.url
+    assert page.locator("svg").count() > 0  # the charts are drawn offline, in the reloaded page too
+    page.close()
     assert len(loads) >= 2  # the first load and at least one the page made by itself
     assert all(url.startswith(sesi.url) for url in asked), [u for u in asked if not u.startswith(sesi.url)]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -147,30 +146,18 @@ _OVERFLOW_JS = """() => {
 
 
 @pytest.mark.browser
-def test_the_page_fits_a_desktop_and_a_phone_screen(renders: tuple[Render, Render], tmp_path: Path) -> None:
+def test_the_page_fits_a_desktop_and_a_phone_screen(renders: tuple[Render, Render], browser: Any) -> None:
     """A Camat's laptop: no table scrolls sideways, the landscape Lampiran too; a phone: the page does not."""
-    from playwright.sync_api import sync_playwright
-
-    from lkip_helpers.render._pdf_chromium import find_browser
-
-    executable = find_browser()
-    assert executable, "make test installs Debian's chromium"
     asked: list[str] = []
     found = {}
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, headless=True, args=["--no-sandbox", "--disable-gpu"],
-                                     env={**os.environ, "HOME": str(tmp_path), "TMPDIR": str(tmp_path)})
-        try:
-            for width in (1100, 1400, 400):
-                tab = browser.new_page(viewport={"width": width, "height": 900})
-                tab.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
-                                                 if route.request.url.startswith("file:") else route.abort()))
-                tab.goto(renders[0].html.as_uri())
-                tab.wait_for_function("document.querySelectorAll('.lkip-chart svg').length > 0")
-                found[width] = tab.evaluate(_OVERFLOW_JS)
-                tab.close()
-        finally:
-            browser.close()
+    for width in (1100, 1400, 400):
+        tab = browser.new_page(viewport={"width": width, "height": 900})
+        tab.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
+                                         if route.request.url.startswith("file:") else route.abort()))
+        tab.goto(renders[0].html.as_uri())
+        tab.wait_for_function("document.querySelectorAll('.lkip-chart svg').length > 0")
+        found[width] = tab.evaluate(_OVERFLOW_JS)
+        tab.close()
     assert [u for u in asked if not u.startswith("file:")] == []
     for width in (1100, 1400):
         assert found[width] == {"page": 0, "scroller": []}, width
