@@ -162,6 +162,20 @@ def test_tabel_3_8_footnotes_a_stated_amount_that_differs(lap: Laporan) -> None:
     assert "Tertulis di data Rp 4.231.208.525; dihitung dari sub kegiatan Rp 4.068.968.525." in html_text
 
 
+def test_tabel_3_8_with_a_stated_program_amount_and_a_sub_kegiatan_not_filled_in(lap: Laporan) -> None:
+    """A half-filled budget (a new year's draft): the program states its pagu, one of its sub kegiatan has none.
+
+    The sum cannot be computed, so it is not compared with the stated amount (this raised
+    a TypeError and failed chapter 03); the row says why its sum is missing.
+    """
+    first_sub = lap.ds.df("sub_kegiatan")["kode"].iloc[0]
+    ds = edit(lap.ds, "sub_kegiatan", lambda df: df.assign(pagu=df["pagu"].astype(object).where(df["kode"] != first_sub, None)))
+    ds = edit(ds, "program", lambda df: df.assign(pagu=df["pagu"].where(df["kode"] != "P1", 4_231_208_525)))
+    html_text = tables.realisasi_anggaran(laporan_dari(ds, lap.settings)).as_raw_html()
+    assert "Sebagian pagu/realisasi sub kegiatan belum diisi: jumlahnya belum dapat dihitung." in html_text
+    assert "Tertulis di data Rp 4.231.208.525" not in html_text  # nothing to compare it with
+
+
 def test_tabel_1_tables_have_totals(lap: Laporan) -> None:
     jabatan = cells(tables.asn_jabatan(lap).as_raw_html())
     assert jabatan[-3:-1] == ["Jumlah", "19"]

@@ -133,7 +133,7 @@ def realisasi_anggaran(lap: Laporan) -> gt.GT:
                 ("pagu", r.pagu_tertulis, r.pagu),
                 ("realisasi", r.realisasi_tertulis, r.realisasi),
             ):
-                if value(stated) is not None and bulat(stated) != bulat(computed):
+                if value(stated) is not None and value(computed) is not None and bulat(stated) != bulat(computed):
                     notes.append(
                         Catatan(
                             f"Tertulis di data {fmt.rupiah(stated)}; dihitung dari sub kegiatan {fmt.rupiah(computed)}.",
