@@ -15,11 +15,13 @@ from lkip_helpers.rules.budget import (
     TIDAK_EFISIEN,
     efisiensi,
     efisiensi_frame,
+    efisiensi_keseluruhan,
     hitung_serapan,
     rollup,
     serapan_frame,
     serapan_sasaran,
 )
+from lkip_helpers.rules.capaian import RataRata
 from lkip_helpers.rules.settings import EfisiensiSettings
 
 
@@ -262,3 +264,26 @@ def test_rollup_total_equals_sum_of_sub_kegiatan(amounts: list[tuple[int, int]])
     assert total["realisasi"] == sum(b for _, b in amounts)
     assert out[out["level"] == "program"]["pagu"].sum() == total["pagu"]
     assert out[out["level"] == "kegiatan"]["realisasi"].sum() == total["realisasi"]
+
+
+@pytest.mark.parametrize(
+    ("rata", "serapan", "label", "alasan"),
+    [
+        (RataRata(95.5, 4, 0, None), 81.24, EFISIEN, None),  # every sasaran measured: as a sasaran
+        (RataRata(70.0, 4, 0, None), 81.24, TIDAK_EFISIEN, None),
+        (RataRata(100.0, 1, 3, None), 81.24, None, "capaian kinerja sebagian sasaran belum dapat dihitung"),
+        (RataRata(100.0, 3, 1, None), None, None, "capaian kinerja sebagian sasaran belum dapat dihitung"),
+        (RataRata(None, 0, 4, None), 81.24, None, "capaian kinerja tidak tersedia"),
+        (RataRata(95.5, 4, 0, None), None, None, "serapan anggaran tidak tersedia"),
+    ],
+)
+def test_efisiensi_keseluruhan_only_from_every_sasaran(rata: RataRata, serapan: float | None, label: str | None,
+                                                       alasan: str | None) -> None:
+    """The whole budget's serapan is set against an average of every sasaran, never of some."""
+    e = efisiensi_keseluruhan(rata, serapan, settings=EfisiensiSettings())
+    assert e.label == label
+    if alasan is None:
+        assert e.alasan is None
+    else:
+        assert alasan in (e.alasan or "")
+        assert e.nilai is None

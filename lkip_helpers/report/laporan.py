@@ -34,7 +34,7 @@ from ..checks import Pemeriksaan, Syarat, Tanggapan, periksa, run_checks, syarat
 from ..checks._util import table_of
 from ..data.model import LOKASI, DataSet
 from ..errors import DataError, Level, Location, Problem
-from ..rules.budget import Efisiensi, efisiensi
+from ..rules.budget import Efisiensi, efisiensi_keseluruhan
 from ..rules.capaian import RataRata
 from ..rules.ikm import Ikm, hitung_ikm, nrr_frame, validasi_jawaban
 from ..rules.settings import Settings, load_settings
@@ -282,7 +282,7 @@ class Laporan:
     @_figure
     def efisiensi_keseluruhan(self) -> Efisiensi:
         """The efficiency of the whole report: the average capaian against the total serapan (Tabel 3.7)."""
-        return efisiensi(self.rata_rata.nilai, self.ringkasan_anggaran.serapan, settings=self.settings.efisiensi)
+        return efisiensi_keseluruhan(self.rata_rata, self.ringkasan_anggaran.serapan, settings=self.settings.efisiensi)
 
     @_figure
     def ikm(self) -> Ikm | None:

@@ -21,6 +21,7 @@ import pandas as pd
 from .._values import missing as _missing
 
 if TYPE_CHECKING:
+    from .capaian import RataRata
     from .settings import EfisiensiSettings
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Efisiensi",
     "Serapan",
     "efisiensi",
+    "efisiensi_keseluruhan",
     "efisiensi_frame",
     "hitung_serapan",
     "rollup",
@@ -293,6 +295,19 @@ def efisiensi(capaian: Any, serapan: Any, *, settings: EfisiensiSettings) -> Efi
         return Efisiensi(label, metode, diff)
     msg = f"metode efisiensi tidak dikenal: {metode!r}"
     raise ValueError(msg)
+
+
+def efisiensi_keseluruhan(rata: RataRata, serapan: Any, *, settings: EfisiensiSettings) -> Efisiensi:
+    """The whole report's efficiency: the average capaian of the sasaran against the whole budget's serapan.
+
+    An average over only some sasaran (the others' capaian cannot be computed yet) is not
+    set against the serapan of the whole budget, which paid for the others too: that
+    would label the whole from a part.  It is n/a, and says why.
+    """
+    if rata.nilai is not None and rata.tidak_dihitung:
+        return Efisiensi(None, settings.metode, None,
+                         "capaian kinerja sebagian sasaran belum dapat dihitung: efisiensi tidak dapat dinilai")
+    return efisiensi(rata.nilai, serapan, settings=settings)
 
 
 def efisiensi_frame(

@@ -176,6 +176,25 @@ def test_tabel_3_8_with_a_stated_program_amount_and_a_sub_kegiatan_not_filled_in
     assert "Tertulis di data Rp 4.231.208.525" not in html_text  # nothing to compare it with
 
 
+def test_a_partial_average_is_not_set_against_the_whole_budget(lap: Laporan) -> None:
+    """One sasaran's realisasi not given yet: Tabel 3.7, the Ikhtisar and Bab IV give no overall efficiency."""
+    from lkip_helpers.present import narrative
+
+    ds = edit(lap.ds, "realisasi", lambda df: df.assign(
+        nilai=df["nilai"].astype(object).where(~((df["kode_indikator"] == "I1.1") & (df["tahun"] == 2023)), None)))
+    partial = laporan_dari(ds, lap.settings)
+    assert (partial.rata_rata.jumlah, partial.rata_rata.tidak_dihitung) == (3, 1)
+    html_text = tables.efisiensi_sumber_daya(partial).as_raw_html()
+    row = cells(html_text)[cells(html_text).index("KESELURUHAN"):][:5]  # sasaran, program, capaian, serapan, label
+    assert row[-1].startswith("t.d.")
+    assert "Rata-rata dari 3 sasaran yang capaiannya dapat dihitung; 1 sasaran belum." in html_text
+    assert "capaian kinerja sebagian sasaran belum dapat dihitung" in html_text
+    ikhtisar = " ".join(narrative.ikhtisar_anggaran(partial))
+    assert "Efisiensi secara keseluruhan belum dapat dinilai karena capaian kinerja sebagian sasaran" in ikhtisar
+    assert "secara keseluruhan penggunaan sumber daya tergolong" not in " ".join(narrative.kesimpulan(partial))
+    assert "secara keseluruhan penggunaan sumber daya tergolong Efisien" in " ".join(narrative.kesimpulan(lap))
+
+
 def test_tabel_1_tables_have_totals(lap: Laporan) -> None:
     jabatan = cells(tables.asn_jabatan(lap).as_raw_html())
     assert jabatan[-3:-1] == ["Jumlah", "19"]

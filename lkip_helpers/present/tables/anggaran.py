@@ -55,6 +55,12 @@ def efisiensi_sumber_daya(lap: Laporan) -> gt.GT:
             "label": teks(overall.label) if overall.label else fmt.KOSONG,
         }
     )
+    if rata.nilai is not None and rata.tidak_dihitung:
+        notes.append(Catatan(f"Rata-rata dari {rata.jumlah} sasaran yang capaiannya dapat dihitung; "
+                             f"{rata.tidak_dihitung} sasaran belum.", "capaian", len(rows) - 1))
+    if not overall.label:
+        notes.append(Catatan(f"t.d. (tidak dapat dihitung): {overall.alasan or 'efisiensi tidak dapat dinilai'}.",
+                             "label", len(rows) - 1))
     notes.append(Catatan(_metode(settings)))
     notes.append(
         Catatan(
