@@ -39,7 +39,7 @@ from ._util import table_of
 from .anggaran import check_anggaran_komposisi, check_anggaran_rollup, check_realisasi_melebihi_pagu
 from .berkas import check_foto, check_logo
 from .final import Syarat, Tanggapan, penerimaan_usang, syarat_final, tanggapan
-from .ikm import check_ikm_jawaban, check_ikm_realisasi
+from .ikm import check_ikm_jawaban, check_ikm_realisasi, check_ikm_skala
 from .kelengkapan import (
     check_dokumen_lengkap,
     check_pohon_anggaran,
@@ -85,6 +85,7 @@ __all__ = [
     "check_identitas",
     "check_ikm_jawaban",
     "check_ikm_realisasi",
+    "check_ikm_skala",
     "check_indikator_induk",
     "check_huruf_skor",
     "check_kecamatan_lain",
@@ -250,6 +251,12 @@ CHECKS: tuple[Check, ...] = (
         "Setiap jawaban survei IKM bernilai 1, 2, 3 atau 4 untuk kesembilan unsur.",
         check_ikm_jawaban,
         _G,
+    ),
+    Check(
+        "ikm.skala",
+        "Target dan realisasi indikator IKM berada pada skala IKM 25-100.",
+        check_ikm_skala,
+        _P,
     ),
     Check(
         "ikm.realisasi",

@@ -3,6 +3,9 @@
 * ``ikm.rentang``: every answer must be a whole number 1..4 for each of the nine
   unsur (PermenPAN-RB 14/2017); a bad answer would make the IKM table impossible
   to compute, so it is a GALAT naming the respondent, the unsur and the cell.
+* ``ikm.skala``: an IKM lies on 25..100 (nine unsur answered 1..4, times 25); a
+  target or realisasi of an IKM indicator outside it (851 for 85,1; 0,85 for 85) is a
+  PERINGATAN at its cell: the capaian computed from it would be nonsense.
 * ``ikm.realisasi``: when the data set holds survey answers, the report year's
   realisasi of an IKM indicator is the survey's IKM.  A realisasi that differs
   from the IKM as printed (two decimals) by more than rounding (0,005) would make
@@ -31,10 +34,13 @@ if TYPE_CHECKING:
     from ..data.model import DataSet
     from ..rules.settings import IkmSettings, Settings
 
-__all__ = ["TOLERANSI_IKM", "check_ikm_jawaban", "check_ikm_realisasi", "ikm_sesuai", "nama_ikm"]
+__all__ = ["SKALA_IKM", "TOLERANSI_IKM", "check_ikm_jawaban", "check_ikm_realisasi", "check_ikm_skala", "ikm_sesuai",
+           "nama_ikm"]
 
 #: Half a unit of the printed IKM's last decimal: a realisasi this close to it is the same value.
 TOLERANSI_IKM = Decimal("0.005")
+#: The IKM's scale (PermenPAN-RB 14/2017): the 1..4 index times 25.
+SKALA_IKM = (25.0, 100.0)
 _VERSI_BAKU = "pk_perubahan"
 
 
@@ -116,4 +122,30 @@ def check_ikm_realisasi(ds: DataSet, settings: Settings | None = None) -> list[P
                 expected=ikm_teks,
             )
         )
+    return out
+
+
+def check_ikm_skala(ds: DataSet, settings: Settings | None = None) -> list[Problem]:
+    """Every numeric target and realisasi of an IKM indicator lies on 25..100 (PERINGATAN per cell outside)."""
+    del settings
+    ikm = {text(row["kode"]): text(row["nama"]) for row in rows(ds, "indikator") if nama_ikm(row["nama"])}
+    if not ikm:
+        return []
+    low, high = SKALA_IKM
+    out: list[Problem] = []
+    for table, what in (("target", "Target"), ("realisasi", "Realisasi")):
+        for row in rows(ds, table):
+            kode = text(row["kode_indikator"])
+            value = as_float(row["nilai"]) if kode in ikm else None
+            if value is None or low <= value <= high:
+                continue
+            versi = f" ({text(row['versi'])})" if table == "target" and text(row.get("versi")) else ""
+            tahun = "" if missing(row["tahun"]) else f" tahun {int(row['tahun'])}"
+            message = (
+                f"{what}{versi}{tahun} indikator {kode} '{ikm[kode]}' tertulis {nilai_teks(row['nilai'])}, "
+                f"di luar skala IKM {fmt.angka(low)}-{fmt.angka(high)} (indeks 1-4 dikali 25). Periksa tanda "
+                f"desimal atau satuannya (mis. 85,1 bukan 851; 85 bukan 0,85)."
+            )
+            out.append(problem(Level.PERINGATAN, "ikm.skala", message, row_location(row, "nilai"),
+                               found=nilai_teks(row["nilai"]), expected=f"{fmt.angka(low)} s.d. {fmt.angka(high)}"))
     return out

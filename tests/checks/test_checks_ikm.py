@@ -1,4 +1,4 @@
-"""IKM checks: the survey answers (ikm.rentang) and the IKM indicator's realisasi against the survey (ikm.realisasi)."""
+"""IKM checks: the survey answers (ikm.rentang), the IKM scale (ikm.skala) and the realisasi against the survey (ikm.realisasi)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from lkip_helpers.checks.ikm import check_ikm_jawaban, check_ikm_realisasi, ikm_sesuai, nama_ikm
+from lkip_helpers.checks.ikm import (
+    check_ikm_jawaban,
+    check_ikm_realisasi,
+    check_ikm_skala,
+    ikm_sesuai,
+    nama_ikm,
+)
 from lkip_helpers.data import load
 from lkip_helpers.errors import Level, Location
 from lkip_helpers.rules.ikm import KOLOM_UNSUR
@@ -163,3 +169,40 @@ def test_demo_data_sets_some_agree_some_differ(settings):
     assert found["Arjasa"] is False
     assert found["Ajung"] is True
     assert 5 <= sum(found.values()) <= 25
+
+
+@pytest.mark.parametrize(
+    ("table", "nilai", "flagged"),
+    [
+        ("realisasi", 91.48, False),
+        ("realisasi", 25.0, False),
+        ("realisasi", 100.0, False),
+        ("realisasi", 914.8, True),  # a decimal comma lost
+        ("realisasi", 0.9148, True),  # a fraction instead of the index
+        ("realisasi", 24.99, True),
+        ("realisasi", 100.01, True),
+        ("target", 85.0, False),
+        ("target", 850.0, True),
+        ("target", 0.0, True),
+    ],
+)
+def test_an_ikm_outside_its_scale_is_a_warning_at_its_cell(ikm_spec, build, settings, table, nilai, flagged):
+    ikm_spec.row(table, kode_indikator="I1.2").update(nilai=nilai)
+    problems = check_ikm_skala(build(ikm_spec), settings)
+    assert bool(problems) is flagged
+    if flagged:
+        (p,) = problems
+        assert (p.level, p.code) == (Level.PERINGATAN, "ikm.skala")
+        assert p.location is not None
+        assert p.location.column == "nilai"
+        assert "I1.2" in p.message
+        assert "25-100" in p.message
+        assert p.expected == "25 s.d. 100"
+
+
+def test_the_scale_is_not_asked_of_other_indicators_or_of_the_committed_data(ikm_spec, build, settings):
+    ikm_spec.row("realisasi", kode_indikator="I1.2").update(nilai=91.48)
+    ds = build(ikm_spec)
+    assert check_ikm_skala(ds, settings) == []  # I1.1 (a percentage, 0..100+) is no IKM
+    for folder in sorted(p for p in DATA.iterdir() if p.is_dir()):
+        assert check_ikm_skala(load(folder), settings) == [], folder.name
