@@ -26,6 +26,11 @@ def kesimpulan(lap: Laporan) -> list[str]:
         if rata.nilai is None:
             head = (f"Berdasarkan hasil pengukuran kinerja {_kec(ds)} tahun {ds.tahun}, rata-rata capaian kinerja "
                     "belum dapat dihitung.")
+        elif rata.tidak_dihitung:  # a part is no whole: the predikat of the measured ones, no general verdict
+            head = (f"Berdasarkan hasil pengukuran kinerja {_kec(ds)} tahun {ds.tahun}, rata-rata capaian "
+                    f"{_sasaran_rata(rata)} sebesar {fmt.persen(rata.nilai)} dengan predikat "
+                    f"{_predikat(rata.kode, rata.label)}; capaian kinerja secara umum belum dapat disimpulkan karena "
+                    f"{_bilangan(rata.tidak_dihitung)} sasaran strategis belum dapat diukur.")
         else:
             head = (f"Berdasarkan hasil pengukuran kinerja, capaian kinerja {_kec(ds)} tahun {ds.tahun} secara umum "
                     f"berpredikat {_predikat(rata.kode, rata.label)} dengan rata-rata capaian "
