@@ -154,16 +154,22 @@ def print_summary(console: Console, outcomes: Sequence[Outcome], seconds: float)
                 " | ".join((name, _PLAIN.get(status, status), waktu, galat or "-", nb or "-")),
                 markup=False, highlight=False, soft_wrap=True,
             )
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("selesai", "dilewati", "gagal")}
+    from .overview import OVERVIEW_NAME
+
+    reports = [o for o in outcomes if o.kecamatan != OVERVIEW_NAME]
+    said = {"selesai": "disusun", "dilewati": "tidak berubah", "gagal": "gagal"}
+    overview = [said.get(o.status, o.status) for o in outcomes if o.kecamatan == OVERVIEW_NAME]
+    counts = {s: sum(o.status == s for o in reports) for s in ("selesai", "dilewati", "gagal")}
+    also = f"; ikhtisar kabupaten {overview[0]}" if overview else ""
     console.print(
-        f"{counts['selesai']} disusun, {counts['dilewati']} tidak berubah (dilewati), {counts['gagal']} gagal; "
-        f"waktu total {_detik(seconds)}{_cpu(outcomes)}.",
+        f"{counts['selesai']} disusun, {counts['dilewati']} tidak berubah (dilewati), {counts['gagal']} gagal"
+        f"{also}; waktu total {_detik(seconds)}{_cpu(reports)}.",
         highlight=False,
     )
 
 
 def _cpu(outcomes: Sequence[Outcome]) -> str:
-    """``; CPU 25,1 dtk (12,6 dtk per laporan)`` for the reports rendered now; empty when none."""
+    """``; CPU 25,1 dtk (12,6 dtk per laporan)`` for the kecamatan reports rendered now; empty when none."""
     done = [o.cpu_detik for o in outcomes if o.status == "selesai" and o.cpu_detik > 0]
     if not done:
         return ""
