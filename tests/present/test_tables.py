@@ -209,6 +209,31 @@ def test_tabel_1_tables_have_totals(lap: Laporan) -> None:
     assert body[-12:] == ["", "Jumlah ASN", "19", "", "", "Jumlah Non ASN", "12", "", "", "Jumlah", "31", ""]
 
 
+@pytest.mark.parametrize(
+    ("tabel", "build"),
+    [("sdm_jabatan", tables.asn_jabatan), ("sdm_golongan", tables.asn_golongan),
+     ("sdm_pendidikan", tables.pegawai_pendidikan)],
+)
+def test_staff_totals_are_never_a_guess(lap: Laporan, tabel: str, build: Callable[[Laporan], Any]) -> None:
+    """Not filled in: no "Jumlah 0"; one count missing: no partial sum. The cell stays empty, a footnote says why."""
+    empty = build(laporan_dari(edit(lap.ds, tabel, lambda df: df.iloc[0:0]), lap.settings)).as_raw_html()
+    assert f"Tabel {tabel} belum diisi." in empty
+    shown = cells(empty)
+    assert "-" in shown[shown.index("Jumlah"):]
+    assert ">0<" not in empty
+    partial = build(laporan_dari(edit(lap.ds, tabel, lambda df: df.assign(
+        jumlah=df["jumlah"].astype(object).where(df.index != df.index[0], None))), lap.settings)).as_raw_html()
+    assert "Sebagian jumlah belum diisi: jumlahnya belum dapat dihitung." in partial
+    assert "-" in cells(partial)[cells(partial).index("Jumlah"):]
+
+
+def test_an_empty_desa_table_is_not_zero_desa(lap: Laporan) -> None:
+    shown = tables.daftar_desa(laporan_dari(edit(lap.ds, "desa", lambda df: df.iloc[0:0]), lap.settings)).as_raw_html()
+    assert "0 desa" not in shown
+    assert "Tabel desa belum diisi." in shown
+    assert "Jumlah: 10 desa" in tables.daftar_desa(lap).as_raw_html()
+
+
 def test_profil_footnotes_population_that_does_not_add_up(lap: Laporan) -> None:
     html_text = tables.profil_wilayah(lap).as_raw_html()
     assert "79.263 jiwa" in html_text

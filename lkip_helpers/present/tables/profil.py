@@ -32,6 +32,26 @@ def _jumlah(values: Iterable[Any]) -> int:
     return int(sum(bulat(v) for v in values if not missing(v)))
 
 
+def _total(rows: list[dict[str, str]], notes: list[Catatan], kolom: str, values: Iterable[Any],
+           isi: dict[str, str], tabel: str) -> int:
+    """Append a total row (``isi`` plus the sum in ``kolom``); return its index.
+
+    A sum is printed only when every count is given: with none the table is not filled
+    in yet, with some missing a sum would be a guess.  Either way the cell stays empty
+    and a footnote says why (never "0").
+    """
+    given = list(values)
+    i = len(rows)
+    if given and not any(missing(v) for v in given):
+        rows.append({**isi, kolom: fmt.angka(_jumlah(given))})
+        return i
+    rows.append({**isi, kolom: STRIP})
+    reason = (f"Tabel {tabel} belum diisi." if not given
+              else "Sebagian jumlah belum diisi: jumlahnya belum dapat dihitung.")
+    notes.append(Catatan(reason, kolom, i))
+    return i
+
+
 def asn_jabatan(lap: Laporan) -> gt.GT:
     """Tabel 1.1: ASN by position, with the JUMLAH row."""
     ds = lap.ds
@@ -45,14 +65,15 @@ def asn_jabatan(lap: Laporan) -> gt.GT:
         }
         for r in df.itertuples()
     ]
-    rows.append({"jabatan": "Jumlah", "jumlah": fmt.angka(_jumlah(df["jumlah"]))})
+    notes: list[Catatan] = []
+    _total(rows, notes, "jumlah", df["jumlah"], {"jabatan": "Jumlah"}, "sdm_jabatan")
     kolom = [
         Kolom("no", "No", "center"),
         Kolom("jabatan", "Nama Jabatan"),
         Kolom("jumlah", "Jumlah", "right"),
         Kolom("ket", "Keterangan"),
     ]
-    return buat_tabel(rows, kolom, id="lkip-asn-jabatan", tebal_baris=[len(rows) - 1])
+    return buat_tabel(rows, kolom, id="lkip-asn-jabatan", tebal_baris=[len(rows) - 1], catatan=notes)
 
 
 def asn_golongan(lap: Laporan) -> gt.GT:
@@ -68,14 +89,15 @@ def asn_golongan(lap: Laporan) -> gt.GT:
         }
         for r in df.itertuples()
     ]
-    rows.append({"pangkat": "Jumlah", "jumlah": fmt.angka(_jumlah(df["jumlah"]))})
+    notes: list[Catatan] = []
+    _total(rows, notes, "jumlah", df["jumlah"], {"pangkat": "Jumlah"}, "sdm_golongan")
     kolom = [
         Kolom("no", "No", "center"),
         Kolom("pangkat", "Pangkat"),
         Kolom("golongan", "Golongan", "center"),
         Kolom("jumlah", "Jumlah", "right"),
     ]
-    return buat_tabel(rows, kolom, id="lkip-asn-golongan", tebal_baris=[len(rows) - 1])
+    return buat_tabel(rows, kolom, id="lkip-asn-golongan", tebal_baris=[len(rows) - 1], catatan=notes)
 
 
 def pegawai_pendidikan(lap: Laporan) -> gt.GT:
@@ -92,25 +114,20 @@ def pegawai_pendidikan(lap: Laporan) -> gt.GT:
         for r in df.itertuples()
     ]
     bold = []
+    notes: list[Catatan] = []
     present = [s for s in STATUS_PEGAWAI if (df["status"] == s).any()]
     if len(present) > 1:
         for status in present:
-            bold.append(len(rows))
-            rows.append(
-                {
-                    "pendidikan": f"Jumlah {teks(status)}",
-                    "jumlah": fmt.angka(_jumlah(df.loc[df["status"] == status, "jumlah"])),
-                }
-            )
-    bold.append(len(rows))
-    rows.append({"pendidikan": "Jumlah", "jumlah": fmt.angka(_jumlah(df["jumlah"]))})
+            bold.append(_total(rows, notes, "jumlah", df.loc[df["status"] == status, "jumlah"],
+                               {"pendidikan": f"Jumlah {teks(status)}"}, "sdm_pendidikan"))
+    bold.append(_total(rows, notes, "jumlah", df["jumlah"], {"pendidikan": "Jumlah"}, "sdm_pendidikan"))
     kolom = [
         Kolom("no", "No", "center"),
         Kolom("pendidikan", "Pendidikan"),
         Kolom("jumlah", "Jumlah", "right"),
         Kolom("ket", "Keterangan", "center"),
     ]
-    return buat_tabel(rows, kolom, id="lkip-pegawai-pendidikan", tebal_baris=bold)
+    return buat_tabel(rows, kolom, id="lkip-pegawai-pendidikan", tebal_baris=bold, catatan=notes)
 
 
 def profil_wilayah(lap: Laporan) -> gt.GT:
@@ -187,9 +204,14 @@ def daftar_desa(lap: Laporan) -> gt.GT:
     df = frame(ds, "desa", "no")
     rows = [{"no": _no(r.no), "nama": teks(r.nama), "status": teks(r.status, STRIP)} for r in df.itertuples()]
     counts = [f"{(df['status'] == s).sum()} {s}" for s in DESA_STATUS if (df["status"] == s).any()]
-    rows.append({"nama": f"Jumlah: {fmt.angka(len(df))} desa", "status": teks(", ".join(counts))})
+    notes: list[Catatan] = []
+    if len(df):
+        rows.append({"nama": f"Jumlah: {fmt.angka(len(df))} desa", "status": teks(", ".join(counts))})
+    else:  # not filled in yet: no "0 desa"
+        rows.append({"nama": f"Jumlah: {STRIP}", "status": STRIP})
+        notes.append(Catatan("Tabel desa belum diisi.", "nama", 0))
     kolom = [Kolom("no", "No", "center"), Kolom("nama", "Desa"), Kolom("status", "Status Desa")]
-    return buat_tabel(rows, kolom, id="lkip-daftar-desa", tebal_baris=[len(rows) - 1])
+    return buat_tabel(rows, kolom, id="lkip-daftar-desa", tebal_baris=[len(rows) - 1], catatan=notes)
 
 
 def isu_strategis(lap: Laporan) -> list[str]:
