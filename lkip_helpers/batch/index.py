@@ -128,6 +128,7 @@ tr.gagal td{background:#fdecea} tr.belum td{color:#888}
 a.gagal{color:#b00020;font-weight:bold} .nb a{margin-right:.2rem}
 input#saring{padding:.3rem;width:18rem;margin-bottom:.6rem}
 .galat{color:#b00020;font-size:.8rem}
+.bagian{color:#8a5a00;font-size:.8rem}
 """
 
 _JS = """
@@ -160,9 +161,12 @@ def write_index(
         galat = f'<div class="galat">{_e(r.galat)}</div>' if r.galat else ""
         cls = "gagal" if r.status == "gagal" else ("belum" if r.status == "belum" else "")
         cap, ser = s.get("capaian"), s.get("serapan")
+        dari = s.get("capaian_dari") or [0, 0]
+        bagian = (f'<div class="bagian">rata-rata {_e(dari[0])} dari {_e(dari[1])} sasaran</div>'
+                  if cap is not None and dari[0] < dari[1] else "")  # a partial average says so
         body.append(
             f'<tr class="{cls}" id="kec-{_e(r.slug)}"><td class="n">{i}</td><td>{_e(r.kecamatan)}</td>'
-            f'<td class="n" data-v="{_e(cap if cap is not None else -1)}">{_angka(cap)}%</td>'
+            f'<td class="n" data-v="{_e(cap if cap is not None else -1)}">{_angka(cap)}%{bagian}</td>'
             f'<td>{_e(s.get("predikat") or "-")} {_e(s.get("predikat_label") or "")}</td>'
             f'<td class="n" data-v="{_e(ser if ser is not None else -1)}">{_angka(ser)}%</td>'
             f'<td class="n">{_e(s.get("peringatan", "-"))}</td><td>{data}</td>'

@@ -358,6 +358,7 @@ class Laporan:
             "peringatan": counts.get(Level.PERINGATAN.value, 0),
             "info": counts.get(Level.INFO.value, 0),
             "capaian": _num(rata.nilai),
+            "capaian_dari": [rata.jumlah, rata.jumlah + rata.tidak_dihitung],  # sasaran averaged, of all measured
             "predikat": rata.predikat.kode if rata.predikat else None,
             "predikat_label": rata.predikat.label if rata.predikat else None,
             "pagu": ang.pagu,

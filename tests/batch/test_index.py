@@ -45,6 +45,18 @@ def test_index_without_any_render(tmp_path: Path) -> None:
     assert "http" not in page  # nothing fetched from anywhere
 
 
+def test_a_partial_average_says_of_how_many_sasaran(tmp_path: Path) -> None:
+    """The kabupaten officer compares kecamatan: an average of 3 of 4 sasaran is shown as such."""
+    base = {"capaian": 100.0, "predikat": "AA", "predikat_label": "Sangat Memuaskan", "serapan": 81.24}
+    rows = [IndexRow("Ajung", "ajung", "selesai", {**base, "capaian_dari": [3, 4]}),
+            IndexRow("Puger", "puger", "selesai", {**base, "capaian_dari": [4, 4]}),
+            IndexRow("Silo", "silo", "selesai", base)]  # a stamp written before the count was kept
+    page = write_index(tmp_path / "index.html", "Jember", 2023, rows).read_text(encoding="utf-8")
+    assert page.count('class="bagian"') == 1
+    ajung = page[page.index('id="kec-ajung"'):page.index('id="kec-puger"')]
+    assert "rata-rata 3 dari 4 sasaran" in ajung
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> BatchResult:
     """Three kecamatan in the parameter set: two rendered (one of them broken), one never."""

@@ -197,6 +197,7 @@ def test_ringkasan_holds_the_index_figures(lap: Laporan) -> None:
     assert [s["kode"] for s in r["sasaran"]] == ["S1", "S2", "S3", "S4"]
     assert [s["capaian"] for s in r["sasaran"]] == pytest.approx([97.0, 100.0, 85.0, 100.0])
     assert r["desa"] == {"Maju": 4, "Mandiri": 6}
+    assert r["capaian_dari"] == [4, 4]  # the average is of every measured sasaran
 
 
 def test_narasi_returns_the_planners_paragraphs(lap: Laporan) -> None:
