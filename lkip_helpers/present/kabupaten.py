@@ -39,15 +39,31 @@ def _ok(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return [r for r in rows if r.get("capaian") is not None or r.get("serapan") is not None]
 
 
+def _sebagian(r: Mapping[str, Any]) -> str:
+    """``"rata-rata 3 dari 4 sasaran"`` when a kecamatan's average covers only some sasaran, else ``""``."""
+    dari = r.get("capaian_dari") or [0, 0]
+    return f"rata-rata {dari[0]} dari {dari[1]} sasaran" if r.get("capaian") is not None and dari[0] < dari[1] else ""
+
+
 def tabel_kecamatan(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """One row per kecamatan, ranked by average capaian (1 = highest)."""
+    """One row per kecamatan, ranked by average capaian (1 = highest).
+
+    A kecamatan whose average covers only some of its sasaran (the others not measurable
+    yet) is not ranked against those measured in full: no peringkat, listed after them,
+    and ``keterangan`` says of how many sasaran its average is.
+    """
     cols = ["kecamatan", "capaian", "predikat", "predikat_label", "serapan", "galat", "peringatan", "data_status"]
-    df = pd.DataFrame([{c: r.get(c) for c in cols} for r in _ok(rows)], columns=cols)
+    df = pd.DataFrame([{**{c: r.get(c) for c in cols}, "keterangan": _sebagian(r)} for r in _ok(rows)],
+                      columns=[*cols, "keterangan"])
     df["capaian"] = pd.to_numeric(df["capaian"], errors="coerce")
     df["serapan"] = pd.to_numeric(df["serapan"], errors="coerce")
-    df = df.sort_values(["capaian", "kecamatan"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    df.insert(0, "peringkat", df["capaian"].rank(method="min", ascending=False).astype("Int64"))
-    return df
+    df["_sebagian"] = df["keterangan"] != ""
+    df = df.sort_values(["_sebagian", "capaian", "kecamatan"], ascending=[True, False, True],
+                        kind="stable").reset_index(drop=True)
+    ranked = df["capaian"].where(~df["_sebagian"])
+    df.insert(0, "peringkat", ranked.rank(method="min", ascending=False).astype("Int64"))
+    df.loc[df["_sebagian"], "keterangan"] = df.loc[df["_sebagian"], "keterangan"] + "; tanpa peringkat"
+    return df.drop(columns="_sebagian")
 
 
 def tabel_sasaran(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -87,8 +103,9 @@ def grafik_peringkat(df: pd.DataFrame) -> alt.Chart:
             y=alt.Y("kecamatan:N", sort="-x", title=None),
             x=alt.X("capaian:Q", title="Rata-rata capaian (%)", scale=alt.Scale(zero=True)),
             color=alt.Color("predikat_label:N", title="Predikat", scale=skala_predikat()),
+            opacity=alt.condition(alt.datum.keterangan == "", alt.value(1.0), alt.value(0.4)),  # partial: pale
             tooltip=["peringkat", "kecamatan", alt.Tooltip("capaian:Q", format=",.2f"), "predikat_label",
-                     alt.Tooltip("serapan:Q", format=",.2f")],
+                     alt.Tooltip("serapan:Q", format=",.2f"), "keterangan"],
         )
         .properties(height=tinggi, width=420)
     )
@@ -190,14 +207,16 @@ def tampil_kecamatan(df: pd.DataFrame) -> GT:
     """The ranking table as a great_tables GT (Indonesian number format)."""
     from great_tables import GT
 
-    view = df[["peringkat", "kecamatan", "capaian", "predikat_label", "serapan", "peringatan", "data_status"]]
+    labels: dict[str, Any] = {
+        "peringkat": "Peringkat", "kecamatan": "Kecamatan", "capaian": "Rata-rata capaian (%)",
+        "predikat_label": "Predikat", "serapan": "Serapan anggaran (%)", "peringatan": "Peringatan pemeriksaan",
+        "data_status": "Data", "keterangan": "Keterangan",
+    }
+    if not (df["keterangan"] != "").any():  # the column only when a kecamatan needs it
+        del labels["keterangan"]
     return (
-        GT(view)
-        .cols_label(
-            peringkat="Peringkat", kecamatan="Kecamatan", capaian="Rata-rata capaian (%)",
-            predikat_label="Predikat", serapan="Serapan anggaran (%)", peringatan="Peringatan pemeriksaan",
-            data_status="Data",
-        )
+        GT(df[list(labels)])
+        .cols_label(cases=labels)
         .fmt_number(columns=["capaian", "serapan"], decimals=2, sep_mark=".", dec_mark=",")
         .sub_missing(missing_text="-")
     )
