@@ -113,17 +113,40 @@ def chromium_dom(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[st
     return run
 
 
+class Browser:
+    """A headless Chromium for one test; pages open offline but for one address prefix."""
+
+    def __init__(self, launched: Any) -> None:
+        self.launched = launched
+        self.asked: list[str] = []  # every address a page of this browser asked for
+
+    def new_page(self, allow: str, **options: Any) -> Any:
+        """A page that records every request and lets only those starting with ``allow`` through."""
+        page = self.launched.new_page(**options)
+
+        def route(r: Any) -> None:
+            self.asked.append(r.request.url)
+            if r.request.url.startswith(allow):
+                r.continue_()
+            else:
+                r.abort()
+
+        page.route("**/*", route)
+        return page
+
+
 @pytest.fixture
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     """Debian's Chromium driven through Playwright (no browser download), headless.
 
-    Its HOME and TMPDIR are a short private folder: a test's own temporary folder is too
-    long for Chromium's singleton socket (it aborts at launch).  Missing is a failure.
+    Its HOME and TMPDIR are a short private folder, as the renderer's own browser has
+    (``_browser_env``): a test's temporary folder is too long for Chromium's singleton
+    socket (it aborts at launch).  Missing is a failure.
     """
     from playwright.sync_api import sync_playwright
 
     from lkip_helpers._platform import short_tempdir
-    from lkip_helpers.render._pdf_chromium import find_browser
+    from lkip_helpers.render._pdf_chromium import _browser_env, find_browser
 
     executable = find_browser()
     assert executable, "make test installs Debian's chromium"
@@ -132,9 +155,9 @@ def browser() -> Iterator[Any]:
         with sync_playwright() as pw:
             launched = pw.chromium.launch(executable_path=executable, headless=True,
                                           args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
-                                          env={**os.environ, "HOME": str(private), "TMPDIR": str(private)})
+                                          env=_browser_env(private))
             try:
-                yield launched
+                yield Browser(launched)
             finally:
                 launched.close()
     finally:

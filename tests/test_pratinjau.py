@@ -88,11 +88,8 @@ def test_lock_files_of_editors_are_not_changes(sesi: Sesi, ruang_kerja: Path) ->
 def test_the_page_open_in_chromium_reloads_itself_after_a_save(sesi: Sesi, ruang_kerja: Path, browser: Any) -> None:
     """What the planner sees: the tab shows the saved sentence without being reloaded by hand."""
     sesi.tunggu(lambda p: "PRATINJAU-SATU" in p)
-    asked: list[str] = []
     loads: list[str] = []
-    page = browser.new_page()
-    page.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
-                                      if route.request.url.startswith(sesi.url) else route.abort()))
+    page = browser.new_page(allow=sesi.url)
     page.on("load", lambda: loads.append(page.url))
     page.goto(sesi.url)
     page.wait_for_function("document.body.innerText.includes('PRATINJAU-SATU')", timeout=60_000)
@@ -102,6 +99,7 @@ def test_the_page_open_in_chromium_reloads_itself_after_a_save(sesi: Sesi, ruang
     assert page.locator("svg").count() > 0  # the charts are drawn offline, in the reloaded page too
     page.close()
     assert len(loads) >= 2  # the first load and at least one the page made by itself
+    asked = browser.asked
     assert all(url.startswith(sesi.url) for url in asked), [u for u in asked if not u.startswith(sesi.url)]
 
 
